@@ -1,0 +1,126 @@
+package vn.ocop.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ocop.identity.IdentityEvents.ApiTokenIssued;
+import vn.ocop.identity.IdentityEvents.ApiTokenRevoked;
+import vn.ocop.shared.OcopException;
+
+/**
+ * Opaque bearer tokens for the API. A token is 256 random bits; the database keeps only its SHA-256 digest, so a
+ * leaked database does not leak usable tokens. Tokens expire and can be revoked one by one.
+ */
+@Service
+@Transactional
+public class ApiTokens {
+
+    static final String PREFIX = "ocop_";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ApiTokenRepository tokens;
+    private final UserAccountRepository accounts;
+    private final IdentityProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ApiTokens(
+            ApiTokenRepository tokens,
+            UserAccountRepository accounts,
+            IdentityProperties properties,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A freshly issued token: {@code value} is shown to the caller once and never stored. */
+    public record IssuedToken(long id, String value, Instant expiresAt) {}
+
+    /** A token as its owner sees it in a listing. */
+    public record TokenInfo(long id, String label, Instant createdAt, Instant expiresAt, boolean active) {}
+
+    /** Issues a token for an already authenticated user. */
+    public IssuedToken issue(CurrentUser user, String label) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String value = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = Instant.now(clock);
+        ApiToken token = tokens.save(new ApiToken(
+                user.id(),
+                digest(value),
+                label,
+                now,
+                now.plus(properties.apiToken().validity())));
+        events.publishEvent(new ApiTokenIssued(token.id(), user.username()));
+        return new IssuedToken(token.id(), value, token.expiresAt());
+    }
+
+    /** The user a token stands for, when the token is known, active and its account may log in. */
+    @Transactional(readOnly = true)
+    public Optional<CurrentUser> authenticate(String value) {
+        if (!value.startsWith(PREFIX) || value.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now(clock);
+        return tokens.findByTokenHash(digest(value))
+                .filter(token -> token.isActive(now))
+                .flatMap(token -> accounts.findById(token.userId()))
+                .filter(account -> account.enabled() && !account.isLocked(now))
+                .map(UserAccount::toCurrentUser);
+    }
+
+    /** Revokes the token with this value (the caller's own); unknown values are ignored. */
+    public void revokeByValue(String value) {
+        tokens.findByTokenHash(digest(value)).ifPresent(token -> revoke(token, ownerName(token)));
+    }
+
+    /** Revokes one of the user's tokens, or any token for a system administrator; 404 when not found/visible. */
+    public void revoke(long tokenId, CurrentUser actor) {
+        ApiToken token = tokens.findById(tokenId)
+                .filter(t -> t.userId() == actor.id() || actor.role() == Role.SYSTEM_ADMIN)
+                .orElseThrow(() -> new OcopException(IdentityError.TOKEN_NOT_FOUND, tokenId));
+        revoke(token, ownerName(token));
+    }
+
+    @Transactional(readOnly = true)
+    public List<TokenInfo> list(CurrentUser user) {
+        Instant now = Instant.now(clock);
+        return tokens.findByUserIdOrderByCreatedAtDesc(user.id()).stream()
+                .map(t -> new TokenInfo(t.id(), t.label(), t.createdAt(), t.expiresAt(), t.isActive(now)))
+                .toList();
+    }
+
+    private void revoke(ApiToken token, String owner) {
+        if (token.revokedAt() == null) {
+            token.revoke(Instant.now(clock));
+            events.publishEvent(new ApiTokenRevoked(token.id(), owner));
+        }
+    }
+
+    private String ownerName(ApiToken token) {
+        return accounts.findById(token.userId()).map(UserAccount::username).orElse("?");
+    }
+
+    static String digest(String value) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

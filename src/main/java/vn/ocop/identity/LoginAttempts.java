@@ -1,0 +1,72 @@
+package vn.ocop.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ocop.identity.IdentityEvents.LoginFailed;
+import vn.ocop.identity.IdentityEvents.LoginSucceeded;
+
+/**
+ * Counts failed logins from Spring Security's authentication events (page login and API token requests alike) and
+ * locks an account after too many in a row. Runs in its own transaction: a failed login must be counted even though
+ * the request that carried it fails.
+ */
+@Component
+class LoginAttempts {
+
+    private final UserAccountRepository accounts;
+    private final IdentityProperties properties;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    LoginAttempts(
+            UserAccountRepository accounts,
+            IdentityProperties properties,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.accounts = accounts;
+        this.properties = properties;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void onFailure(AbstractAuthenticationFailureEvent event) {
+        if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
+            return; // a rejected bearer token: its "name" is the token itself, which must never be logged
+        }
+        String username = event.getAuthentication().getName().strip().toLowerCase(Locale.ROOT);
+        String reason = event.getException().getClass().getSimpleName();
+        boolean lockedOut = accounts.findByUsername(username)
+                .map(account -> account.recordFailedLogin(
+                        Instant.now(clock),
+                        properties.lockout().maxFailedAttempts(),
+                        properties.lockout().duration()))
+                .orElse(false);
+        events.publishEvent(new LoginFailed(truncate(username), reason, lockedOut));
+    }
+
+    @EventListener
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void onSuccess(AuthenticationSuccessEvent event) {
+        if (!(event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal)) {
+            return; // bearer-token requests authenticate on every call; only password logins count
+        }
+        String username = principal.getUsername();
+        accounts.findByUsername(username).ifPresent(account -> account.recordSuccessfulLogin(Instant.now(clock)));
+        events.publishEvent(new LoginSucceeded(username, "password"));
+    }
+
+    private static String truncate(String username) {
+        return username.length() > 64 ? username.substring(0, 64) : username;
+    }
+}

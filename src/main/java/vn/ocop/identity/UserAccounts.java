@@ -1,0 +1,220 @@
+package vn.ocop.identity;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ocop.geography.AdminUnit;
+import vn.ocop.geography.AdminUnits;
+import vn.ocop.geography.GeographyError;
+import vn.ocop.identity.IdentityEvents.PasswordChanged;
+import vn.ocop.identity.IdentityEvents.UserCreated;
+import vn.ocop.identity.IdentityEvents.UserUpdated;
+import vn.ocop.shared.OcopException;
+
+/**
+ * Creating and administering user accounts. Who may grant what: a system administrator any role anywhere; a province
+ * officer commune officers, council members and producer accounts inside the province. An account is visible to
+ * administrators whose jurisdiction covers the account's.
+ */
+@Service
+@Transactional
+public class UserAccounts {
+
+    private final UserAccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final AccessPolicy policy;
+    private final AdminUnits units;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    UserAccounts(
+            UserAccountRepository accounts,
+            PasswordEncoder passwordEncoder,
+            AccessPolicy policy,
+            AdminUnits units,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.policy = policy;
+        this.units = units;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Creates an account; throws 403 when the actor may not grant this role here, 409 on a taken username. */
+    public UserSummary create(CreateUser command, CurrentUser actor) {
+        String username = command.username().toLowerCase(Locale.ROOT);
+        String jurisdiction = blankToNull(command.jurisdictionCode());
+        checkGrantable(actor, command.role(), jurisdiction);
+        validateJurisdiction(command.role(), jurisdiction);
+        if (!PasswordRules.acceptable(username, command.password())) {
+            throw new OcopException(IdentityError.WEAK_PASSWORD, PasswordRules.MIN_LENGTH);
+        }
+        if (accounts.existsByUsername(username)) {
+            throw new OcopException(IdentityError.USERNAME_TAKEN, username);
+        }
+        UserAccount account = accounts.saveAndFlush(new UserAccount(
+                username,
+                Objects.requireNonNull(passwordEncoder.encode(command.password())),
+                command.displayName().strip(),
+                blankToNull(command.email()),
+                command.role(),
+                jurisdiction,
+                null,
+                Instant.now(clock)));
+        events.publishEvent(new UserCreated(account.id(), username, command.role(), jurisdiction));
+        return summary(account);
+    }
+
+    /** Accounts the actor may administer, in username order. */
+    @Transactional(readOnly = true)
+    public List<UserSummary> list(CurrentUser actor) {
+        requireManager(actor);
+        return accounts.findAll().stream()
+                .filter(a -> visibleTo(actor, a))
+                .sorted(Comparator.comparing(UserAccount::username))
+                .map(this::summary)
+                .toList();
+    }
+
+    /** One account; 404 when it does not exist, 403 when it is outside the actor's jurisdiction. */
+    @Transactional(readOnly = true)
+    public UserSummary get(long id, CurrentUser actor) {
+        return summary(manageable(id, actor));
+    }
+
+    /** Enables or disables an account (a disabled account cannot log in and its tokens stop working). */
+    public UserSummary setEnabled(long id, boolean enabled, long expectedVersion, CurrentUser actor) {
+        UserAccount account = manageable(id, actor);
+        checkVersion(account, expectedVersion);
+        if (account.id() == actor.id() && !enabled) {
+            throw OcopException.forbidden();
+        }
+        boolean before = account.enabled();
+        account.setEnabled(enabled);
+        accounts.saveAndFlush(account);
+        events.publishEvent(new UserUpdated(
+                account.id(), account.username(), account.jurisdictionCode(), "enabled: " + before + " -> " + enabled));
+        return summary(account);
+    }
+
+    /** Sets a new password chosen by an administrator; the owner should change it at next login. */
+    public void resetPassword(long id, String newPassword, CurrentUser actor) {
+        UserAccount account = manageable(id, actor);
+        if (!PasswordRules.acceptable(account.username(), newPassword)) {
+            throw new OcopException(IdentityError.WEAK_PASSWORD, PasswordRules.MIN_LENGTH);
+        }
+        account.changePassword(Objects.requireNonNull(passwordEncoder.encode(newPassword)), Instant.now(clock));
+        events.publishEvent(new PasswordChanged(account.username(), true));
+    }
+
+    /** The owner changes their own password; the current one must be given. */
+    public void changeOwnPassword(CurrentUser user, String currentPassword, String newPassword) {
+        UserAccount account = accounts.findById(user.id())
+                .orElseThrow(() -> new OcopException(IdentityError.USER_NOT_FOUND, user.id()));
+        if (!passwordEncoder.matches(currentPassword, account.passwordHash())) {
+            throw new OcopException(IdentityError.WRONG_CURRENT_PASSWORD);
+        }
+        if (!PasswordRules.acceptable(account.username(), newPassword)) {
+            throw new OcopException(IdentityError.WEAK_PASSWORD, PasswordRules.MIN_LENGTH);
+        }
+        account.changePassword(Objects.requireNonNull(passwordEncoder.encode(newPassword)), Instant.now(clock));
+        events.publishEvent(new PasswordChanged(account.username(), false));
+    }
+
+    private UserAccount manageable(long id, CurrentUser actor) {
+        requireManager(actor);
+        UserAccount account =
+                accounts.findById(id).orElseThrow(() -> new OcopException(IdentityError.USER_NOT_FOUND, id));
+        if (!visibleTo(actor, account)) {
+            throw OcopException.forbidden();
+        }
+        return account;
+    }
+
+    private void requireManager(CurrentUser actor) {
+        if (!policy.allowsAction(actor, Action.MANAGE_USERS)) {
+            throw OcopException.forbidden();
+        }
+    }
+
+    private boolean visibleTo(CurrentUser actor, UserAccount account) {
+        if (actor.role().nationwide()) {
+            return true;
+        }
+        if (account.role().nationwide() || account.role() == Role.PROVINCE_OFFICER) {
+            return false;
+        }
+        return policy.permits(actor, Action.MANAGE_USERS, account.jurisdictionCode());
+    }
+
+    private void checkGrantable(CurrentUser actor, Role role, @Nullable String jurisdiction) {
+        if (!policy.allowsAction(actor, Action.MANAGE_USERS)) {
+            throw OcopException.forbidden();
+        }
+        if (actor.role() == Role.SYSTEM_ADMIN) {
+            return;
+        }
+        boolean grantable = role == Role.COMMUNE_OFFICER || role == Role.COUNCIL_MEMBER || role == Role.PRODUCER;
+        if (!grantable) {
+            throw new OcopException(IdentityError.ROLE_NOT_GRANTABLE, role);
+        }
+        policy.check(actor, Action.MANAGE_USERS, jurisdiction);
+    }
+
+    private void validateJurisdiction(Role role, @Nullable String jurisdiction) {
+        if (jurisdiction == null) {
+            if (role.requiresJurisdiction()) {
+                throw new OcopException(IdentityError.JURISDICTION_REQUIRED, role);
+            }
+            return;
+        }
+        if (role.nationwide()) {
+            throw new OcopException(IdentityError.JURISDICTION_LEVEL_MISMATCH, role, jurisdiction);
+        }
+        AdminUnit unit = units.find(vn.ocop.geography.AdminEdition.CURRENT, jurisdiction)
+                .orElseThrow(() -> new OcopException(GeographyError.UNIT_NOT_FOUND, jurisdiction, "2025"));
+        boolean levelFits = switch (role) {
+            case PROVINCE_OFFICER, COUNCIL_MEMBER -> unit.isProvince();
+            case COMMUNE_OFFICER -> !unit.isProvince();
+            default -> true;
+        };
+        if (!levelFits) {
+            throw new OcopException(IdentityError.JURISDICTION_LEVEL_MISMATCH, role, jurisdiction);
+        }
+    }
+
+    private static void checkVersion(UserAccount account, long expectedVersion) {
+        if (account.version() != expectedVersion) {
+            throw new org.springframework.orm.ObjectOptimisticLockingFailureException(UserAccount.class, account.id());
+        }
+    }
+
+    private UserSummary summary(UserAccount a) {
+        return new UserSummary(
+                a.id(),
+                a.username(),
+                a.displayName(),
+                a.email(),
+                a.role(),
+                a.jurisdictionCode(),
+                a.enabled(),
+                a.isLocked(Instant.now(clock)),
+                a.lastLoginAt(),
+                a.createdAt(),
+                a.version());
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,207 @@
+package vn.ocop.identity.web;
+
+import jakarta.validation.Validator;
+import java.util.Arrays;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.ocop.geography.AdminEdition;
+import vn.ocop.geography.AdminUnits;
+import vn.ocop.identity.ApiTokens;
+import vn.ocop.identity.CreateUser;
+import vn.ocop.identity.CurrentUser;
+import vn.ocop.identity.Role;
+import vn.ocop.identity.UserAccounts;
+import vn.ocop.shared.OcopException;
+import vn.ocop.shared.web.Problems;
+
+/** Login, dashboard, own account, and user administration pages. */
+@Controller
+class IdentityPages {
+
+    private final UserAccounts users;
+    private final ApiTokens tokens;
+    private final AdminUnits units;
+    private final Problems problems;
+    private final Validator validator;
+
+    IdentityPages(UserAccounts users, ApiTokens tokens, AdminUnits units, Problems problems, Validator validator) {
+        this.users = users;
+        this.tokens = tokens;
+        this.units = units;
+        this.problems = problems;
+        this.validator = validator;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "index";
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/dashboard")
+    String dashboard(Authentication authentication, Model model) {
+        CurrentUser user = UserApi.actor(authentication);
+        model.addAttribute("user", user);
+        model.addAttribute(
+                "jurisdiction",
+                user.jurisdictionCode() == null
+                        ? null
+                        : units.find(AdminEdition.CURRENT, user.jurisdictionCode())
+                                .orElse(null));
+        return "dashboard";
+    }
+
+    @GetMapping("/account")
+    String account(Authentication authentication, Model model) {
+        CurrentUser user = UserApi.actor(authentication);
+        model.addAttribute("user", user);
+        model.addAttribute("tokens", tokens.list(user));
+        return "account";
+    }
+
+    @PostMapping("/account/password")
+    String changePassword(
+            @RequestParam String currentPassword,
+            @RequestParam String newPassword,
+            Authentication authentication,
+            Model model) {
+        CurrentUser user = UserApi.actor(authentication);
+        try {
+            users.changeOwnPassword(user, currentPassword, newPassword);
+            model.addAttribute("changed", true);
+        } catch (OcopException e) {
+            model.addAttribute("error", problems.message(e.errorCode().messageKey(), e.arguments()));
+        }
+        return account(authentication, model);
+    }
+
+    @GetMapping("/admin/users")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'PROVINCE_OFFICER')")
+    String userList(Authentication authentication, Model model, @Nullable @ModelAttribute("created") String created) {
+        model.addAttribute("users", users.list(UserApi.actor(authentication)));
+        return "users/list";
+    }
+
+    /** The new-user form; its fields mirror {@link CreateUser}. */
+    static class UserForm {
+        private String username = "";
+        private String displayName = "";
+        private @Nullable String email;
+        private Role role = Role.COMMUNE_OFFICER;
+        private @Nullable String jurisdictionCode;
+        private String password = "";
+
+        // Getters and setters for form binding.
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getDisplayName() {
+            return displayName;
+        }
+
+        public void setDisplayName(String displayName) {
+            this.displayName = displayName;
+        }
+
+        public @Nullable String getEmail() {
+            return email;
+        }
+
+        public void setEmail(@Nullable String email) {
+            this.email = email;
+        }
+
+        public Role getRole() {
+            return role;
+        }
+
+        public void setRole(Role role) {
+            this.role = role;
+        }
+
+        public @Nullable String getJurisdictionCode() {
+            return jurisdictionCode;
+        }
+
+        public void setJurisdictionCode(@Nullable String jurisdictionCode) {
+            this.jurisdictionCode = jurisdictionCode;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+    }
+
+    @GetMapping("/admin/users/new")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'PROVINCE_OFFICER')")
+    String newUser(Authentication authentication, Model model) {
+        model.addAttribute("form", new UserForm());
+        model.addAttribute("roles", grantableRoles(UserApi.actor(authentication)));
+        return "users/new";
+    }
+
+    @PostMapping("/admin/users")
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'PROVINCE_OFFICER')")
+    String createUser(
+            @ModelAttribute("form") UserForm form,
+            BindingResult binding,
+            Authentication authentication,
+            Model model,
+            RedirectAttributes redirect) {
+        CurrentUser actor = UserApi.actor(authentication);
+        CreateUser command = new CreateUser(
+                form.getUsername().strip(),
+                form.getDisplayName(),
+                form.getEmail() == null || form.getEmail().isBlank()
+                        ? null
+                        : form.getEmail().strip(),
+                form.getRole(),
+                form.getJurisdictionCode(),
+                form.getPassword());
+        validator
+                .validate(command)
+                .forEach(v -> binding.rejectValue(v.getPropertyPath().toString(), "invalid", v.getMessage()));
+        if (!binding.hasErrors()) {
+            try {
+                users.create(command, actor);
+                redirect.addFlashAttribute("created", command.username());
+                return "redirect:/admin/users";
+            } catch (OcopException e) {
+                model.addAttribute("error", problems.message(e.errorCode().messageKey(), e.arguments()));
+            }
+        }
+        form.setPassword("");
+        model.addAttribute("roles", grantableRoles(actor));
+        return "users/new";
+    }
+
+    private static List<Role> grantableRoles(CurrentUser actor) {
+        if (actor.role() == Role.SYSTEM_ADMIN) {
+            return Arrays.asList(Role.values());
+        }
+        return List.of(Role.COMMUNE_OFFICER, Role.COUNCIL_MEMBER, Role.PRODUCER);
+    }
+}

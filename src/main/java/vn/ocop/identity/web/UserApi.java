@@ -1,0 +1,88 @@
+package vn.ocop.identity.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import vn.ocop.identity.CreateUser;
+import vn.ocop.identity.CurrentUser;
+import vn.ocop.identity.UserAccounts;
+import vn.ocop.identity.UserSummary;
+import vn.ocop.shared.CommonError;
+import vn.ocop.shared.OcopException;
+
+/** User administration, limited to the caller's jurisdiction. */
+@RestController
+@RequestMapping("/api/v1/users")
+@Tag(name = "Users")
+@SecurityRequirement(name = "bearer")
+class UserApi {
+
+    private final UserAccounts users;
+
+    UserApi(UserAccounts users) {
+        this.users = users;
+    }
+
+    @GetMapping
+    @Operation(summary = "Accounts the caller administers")
+    List<UserSummary> list(Authentication authentication) {
+        return users.list(actor(authentication));
+    }
+
+    @PostMapping
+    @Operation(summary = "Create an account (role and jurisdiction must be grantable by the caller)")
+    ResponseEntity<UserSummary> create(@Valid @RequestBody CreateUser command, Authentication authentication) {
+        UserSummary created = users.create(command, actor(authentication));
+        return ResponseEntity.created(URI.create("/api/v1/users/" + created.id()))
+                .body(created);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One account")
+    UserSummary one(@PathVariable long id, Authentication authentication) {
+        return users.get(id, actor(authentication));
+    }
+
+    record EnabledChange(@NotNull Boolean enabled, @NotNull Long version) {}
+
+    @PutMapping("/{id}/enabled")
+    @Operation(summary = "Enable or disable an account; version is the one last read (409 when stale)")
+    UserSummary setEnabled(
+            @PathVariable long id, @Valid @RequestBody EnabledChange change, Authentication authentication) {
+        return users.setEnabled(id, change.enabled(), change.version(), actor(authentication));
+    }
+
+    record PasswordReset(@NotBlank @Size(max = 128) String password) {}
+
+    @PutMapping("/{id}/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Set a new password for an account")
+    void resetPassword(@PathVariable long id, @Valid @RequestBody PasswordReset reset, Authentication authentication) {
+        users.resetPassword(id, reset.password(), actor(authentication));
+    }
+
+    static CurrentUser actor(Authentication authentication) {
+        CurrentUser user = CurrentUser.from(authentication);
+        if (user == null) {
+            throw new OcopException(CommonError.UNAUTHENTICATED);
+        }
+        return user;
+    }
+}

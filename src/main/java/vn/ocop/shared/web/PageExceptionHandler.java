@@ -1,0 +1,66 @@
+package vn.ocop.shared.web;
+
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+import vn.ocop.shared.CommonError;
+import vn.ocop.shared.ErrorCode;
+import vn.ocop.shared.OcopException;
+
+/** Renders failures of page controllers as the localized error page with the right status. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
+
+    private final Problems problems;
+
+    PageExceptionHandler(Problems problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(OcopException.class)
+    ModelAndView business(OcopException e) {
+        return page(e.errorCode(), e.arguments());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ModelAndView denied(AccessDeniedException e) {
+        return page(CommonError.ACCESS_DENIED);
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ModelAndView concurrentEdit(OptimisticLockingFailureException e) {
+        return page(CommonError.CONCURRENT_MODIFICATION);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView typeMismatch(MethodArgumentTypeMismatchException e) {
+        return page(CommonError.INVALID_PARAMETER, e.getName());
+    }
+
+    private ModelAndView page(ErrorCode code, Object... arguments) {
+        HttpStatus status = Problems.status(code.kind());
+        if (status.is5xxServerError()) {
+            log.error("Page failure {}", code.code());
+        }
+        return new ModelAndView(
+                "error",
+                Map.of(
+                        "status", status.value(),
+                        "code", code.code(),
+                        "detail", problems.message(code.messageKey(), arguments)),
+                status);
+    }
+}

@@ -1,0 +1,22 @@
+document.documentElement.classList.add('js');
+
+// The menu button of small screens.
+document.addEventListener('DOMContentLoaded', function () {
+  var button = document.querySelector('.nav-button');
+  var nav = document.getElementById('main-nav');
+  if (button && nav) {
+    button.addEventListener('click', function () {
+      var open = nav.classList.toggle('open');
+      button.setAttribute('aria-expanded', open ? 'true' : 'false');
+    });
+  }
+});
+
+// Sends the CSRF token with every htmx request that changes state (the page chain requires it).
+document.addEventListener('htmx:configRequest', function (event) {
+  var token = document.querySelector('meta[name="_csrf"]');
+  var header = document.querySelector('meta[name="_csrf_header"]');
+  if (token && header) {
+    event.detail.headers[header.content] = token.content;
+  }
+});
