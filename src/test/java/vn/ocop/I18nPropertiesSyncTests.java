@@ -43,7 +43,9 @@ class I18nPropertiesSyncTests {
         for (Class<? extends Enum<?>> codes : java.util.List.of(
                 vn.ocop.shared.CommonError.class,
                 vn.ocop.geography.GeographyError.class,
-                vn.ocop.identity.IdentityError.class)) {
+                vn.ocop.identity.IdentityError.class,
+                vn.ocop.producer.ProducerError.class,
+                vn.ocop.product.ProductError.class)) {
             for (Enum<?> constant : codes.getEnumConstants()) {
                 String key = ((vn.ocop.shared.ErrorCode) constant).messageKey();
                 assertThat(vi.getProperty(key)).as(key).isNotBlank();

@@ -68,6 +68,32 @@ public class AccessPolicy {
         return jurisdiction != null && location != null && units.contains(jurisdiction, location);
     }
 
+    /**
+     * Which records a user may see for an action, for list queries: everything, one province, one commune, one
+     * producer, or nothing.
+     */
+    public DataScope scopeFor(@Nullable CurrentUser user, Action action) {
+        if (user == null) {
+            return DataScope.NONE;
+        }
+        if (user.role() == Role.PRODUCER) {
+            return user.producerId() == null ? DataScope.NONE : DataScope.producer(user.producerId());
+        }
+        if (!allowsAction(user, action)) {
+            return DataScope.NONE;
+        }
+        if (user.role().nationwide()) {
+            return DataScope.ALL;
+        }
+        String jurisdiction = user.jurisdictionCode();
+        if (jurisdiction == null) {
+            return DataScope.NONE;
+        }
+        return units.find(vn.ocop.geography.AdminEdition.CURRENT, jurisdiction)
+                .map(unit -> unit.isProvince() ? DataScope.province(unit.code()) : DataScope.commune(unit.code()))
+                .orElse(DataScope.NONE);
+    }
+
     /** Whether a producer account acts on its own producer. */
     public boolean permitsOwnProducer(@Nullable CurrentUser user, long producerId) {
         return user != null

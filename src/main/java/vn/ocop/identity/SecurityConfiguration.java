@@ -29,7 +29,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     /** Public API endpoints; everything else under /api needs a bearer token. */
-    static final String[] PUBLIC_API_GET = {"/api/v1/admin-units", "/api/v1/admin-units/**"};
+    static final String[] PUBLIC_API_GET = {
+        "/api/v1/admin-units",
+        "/api/v1/admin-units/**",
+        "/api/v1/product-classification",
+        "/api/v1/product-classification/**"
+    };
 
     static final String[] PUBLIC_PAGES = {
         "/",

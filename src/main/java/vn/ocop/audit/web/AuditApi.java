@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,8 +18,6 @@ import vn.ocop.audit.AuditEntry;
 import vn.ocop.audit.AuditQuery;
 import vn.ocop.audit.AuditTrail;
 import vn.ocop.identity.CurrentUser;
-import vn.ocop.shared.CommonError;
-import vn.ocop.shared.OcopException;
 
 @RestController
 @RequestMapping("/api/v1/audit-events")
@@ -45,11 +42,7 @@ class AuditApi {
             @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
-            Authentication authentication) {
-        CurrentUser viewer = CurrentUser.from(authentication);
-        if (viewer == null) {
-            throw new OcopException(CommonError.UNAUTHENTICATED);
-        }
+            CurrentUser viewer) {
         Page<AuditEntry> result = trail.search(
                 new AuditQuery(actor, action, objectType, objectId, from, to), PageRequest.of(page, size), viewer);
         return new PagedEntries(result.getContent(), result.getNumber(), result.getSize(), result.getTotalElements());

@@ -5,7 +5,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,7 +13,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 import vn.ocop.audit.AuditQuery;
 import vn.ocop.audit.AuditTrail;
 import vn.ocop.identity.CurrentUser;
-import vn.ocop.shared.OcopException;
 
 @Controller
 class AuditPages {
@@ -34,12 +32,8 @@ class AuditPages {
             @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(defaultValue = "0") int page,
-            Authentication authentication,
+            CurrentUser viewer,
             Model model) {
-        CurrentUser viewer = CurrentUser.from(authentication);
-        if (viewer == null) {
-            throw OcopException.forbidden();
-        }
         AuditQuery query = new AuditQuery(actor, action, objectType, null, from, to);
         model.addAttribute("query", query);
         model.addAttribute("entries", trail.search(query, PageRequest.of(Math.max(0, page), 50), viewer));

@@ -85,21 +85,21 @@ class AuthApi {
 
     @GetMapping("/auth/tokens")
     @Operation(summary = "The caller's tokens", security = @SecurityRequirement(name = "bearer"))
-    List<ApiTokens.TokenInfo> myTokens(Authentication authentication) {
-        return tokens.list(requireUser(CurrentUser.from(authentication)));
+    List<ApiTokens.TokenInfo> myTokens(CurrentUser actor) {
+        return tokens.list(actor);
     }
 
     @DeleteMapping("/auth/tokens/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Revoke one of the caller's tokens", security = @SecurityRequirement(name = "bearer"))
-    void revoke(@PathVariable long id, Authentication authentication) {
-        tokens.revoke(id, requireUser(CurrentUser.from(authentication)));
+    void revoke(@PathVariable long id, CurrentUser actor) {
+        tokens.revoke(id, actor);
     }
 
     @GetMapping("/me")
     @Operation(summary = "Who the caller is", security = @SecurityRequirement(name = "bearer"))
-    CurrentUser me(Authentication authentication) {
-        return requireUser(CurrentUser.from(authentication));
+    CurrentUser me(CurrentUser actor) {
+        return actor;
     }
 
     private static CurrentUser requireUser(@Nullable CurrentUser user) {

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -53,46 +52,40 @@ class IdentityPages {
     }
 
     @GetMapping("/dashboard")
-    String dashboard(Authentication authentication, Model model) {
-        CurrentUser user = UserApi.actor(authentication);
-        model.addAttribute("user", user);
+    String dashboard(CurrentUser actor, Model model) {
+        model.addAttribute("user", actor);
         model.addAttribute(
                 "jurisdiction",
-                user.jurisdictionCode() == null
+                actor.jurisdictionCode() == null
                         ? null
-                        : units.find(AdminEdition.CURRENT, user.jurisdictionCode())
+                        : units.find(AdminEdition.CURRENT, actor.jurisdictionCode())
                                 .orElse(null));
         return "dashboard";
     }
 
     @GetMapping("/account")
-    String account(Authentication authentication, Model model) {
-        CurrentUser user = UserApi.actor(authentication);
-        model.addAttribute("user", user);
-        model.addAttribute("tokens", tokens.list(user));
+    String account(CurrentUser actor, Model model) {
+        model.addAttribute("user", actor);
+        model.addAttribute("tokens", tokens.list(actor));
         return "account";
     }
 
     @PostMapping("/account/password")
     String changePassword(
-            @RequestParam String currentPassword,
-            @RequestParam String newPassword,
-            Authentication authentication,
-            Model model) {
-        CurrentUser user = UserApi.actor(authentication);
+            @RequestParam String currentPassword, @RequestParam String newPassword, CurrentUser actor, Model model) {
         try {
-            users.changeOwnPassword(user, currentPassword, newPassword);
+            users.changeOwnPassword(actor, currentPassword, newPassword);
             model.addAttribute("changed", true);
         } catch (OcopException e) {
             model.addAttribute("error", problems.message(e.errorCode().messageKey(), e.arguments()));
         }
-        return account(authentication, model);
+        return account(actor, model);
     }
 
     @GetMapping("/admin/users")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'PROVINCE_OFFICER')")
-    String userList(Authentication authentication, Model model, @Nullable @ModelAttribute("created") String created) {
-        model.addAttribute("users", users.list(UserApi.actor(authentication)));
+    String userList(CurrentUser actor, Model model, @Nullable @ModelAttribute("created") String created) {
+        model.addAttribute("users", users.list(actor));
         return "users/list";
     }
 
@@ -157,9 +150,9 @@ class IdentityPages {
 
     @GetMapping("/admin/users/new")
     @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'PROVINCE_OFFICER')")
-    String newUser(Authentication authentication, Model model) {
+    String newUser(CurrentUser actor, Model model) {
         model.addAttribute("form", new UserForm());
-        model.addAttribute("roles", grantableRoles(UserApi.actor(authentication)));
+        model.addAttribute("roles", grantableRoles(actor));
         return "users/new";
     }
 
@@ -168,10 +161,9 @@ class IdentityPages {
     String createUser(
             @ModelAttribute("form") UserForm form,
             BindingResult binding,
-            Authentication authentication,
+            CurrentUser actor,
             Model model,
             RedirectAttributes redirect) {
-        CurrentUser actor = UserApi.actor(authentication);
         CreateUser command = new CreateUser(
                 form.getUsername().strip(),
                 form.getDisplayName(),

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,8 +23,6 @@ import vn.ocop.identity.CreateUser;
 import vn.ocop.identity.CurrentUser;
 import vn.ocop.identity.UserAccounts;
 import vn.ocop.identity.UserSummary;
-import vn.ocop.shared.CommonError;
-import vn.ocop.shared.OcopException;
 
 /** User administration, limited to the caller's jurisdiction. */
 @RestController
@@ -42,31 +39,30 @@ class UserApi {
 
     @GetMapping
     @Operation(summary = "Accounts the caller administers")
-    List<UserSummary> list(Authentication authentication) {
-        return users.list(actor(authentication));
+    List<UserSummary> list(CurrentUser actor) {
+        return users.list(actor);
     }
 
     @PostMapping
     @Operation(summary = "Create an account (role and jurisdiction must be grantable by the caller)")
-    ResponseEntity<UserSummary> create(@Valid @RequestBody CreateUser command, Authentication authentication) {
-        UserSummary created = users.create(command, actor(authentication));
+    ResponseEntity<UserSummary> create(@Valid @RequestBody CreateUser command, CurrentUser actor) {
+        UserSummary created = users.create(command, actor);
         return ResponseEntity.created(URI.create("/api/v1/users/" + created.id()))
                 .body(created);
     }
 
     @GetMapping("/{id}")
     @Operation(summary = "One account")
-    UserSummary one(@PathVariable long id, Authentication authentication) {
-        return users.get(id, actor(authentication));
+    UserSummary one(@PathVariable long id, CurrentUser actor) {
+        return users.get(id, actor);
     }
 
     record EnabledChange(@NotNull Boolean enabled, @NotNull Long version) {}
 
     @PutMapping("/{id}/enabled")
     @Operation(summary = "Enable or disable an account; version is the one last read (409 when stale)")
-    UserSummary setEnabled(
-            @PathVariable long id, @Valid @RequestBody EnabledChange change, Authentication authentication) {
-        return users.setEnabled(id, change.enabled(), change.version(), actor(authentication));
+    UserSummary setEnabled(@PathVariable long id, @Valid @RequestBody EnabledChange change, CurrentUser actor) {
+        return users.setEnabled(id, change.enabled(), change.version(), actor);
     }
 
     record PasswordReset(@NotBlank @Size(max = 128) String password) {}
@@ -74,15 +70,7 @@ class UserApi {
     @PutMapping("/{id}/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Set a new password for an account")
-    void resetPassword(@PathVariable long id, @Valid @RequestBody PasswordReset reset, Authentication authentication) {
-        users.resetPassword(id, reset.password(), actor(authentication));
-    }
-
-    static CurrentUser actor(Authentication authentication) {
-        CurrentUser user = CurrentUser.from(authentication);
-        if (user == null) {
-            throw new OcopException(CommonError.UNAUTHENTICATED);
-        }
-        return user;
+    void resetPassword(@PathVariable long id, @Valid @RequestBody PasswordReset reset, CurrentUser actor) {
+        users.resetPassword(id, reset.password(), actor);
     }
 }

@@ -1,0 +1,215 @@
+package vn.ocop.producer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ocop.geography.AdminEdition;
+import vn.ocop.geography.AdminUnit;
+import vn.ocop.geography.AdminUnits;
+import vn.ocop.geography.GeographyError;
+import vn.ocop.identity.AccessPolicy;
+import vn.ocop.identity.Action;
+import vn.ocop.identity.CurrentUser;
+import vn.ocop.identity.DataScope;
+import vn.ocop.producer.ProducerEvents.ProducerRegistered;
+import vn.ocop.producer.ProducerEvents.ProducerUpdated;
+import vn.ocop.shared.OcopException;
+import vn.ocop.shared.PageResult;
+import vn.ocop.shared.SearchText;
+
+/**
+ * Registering, changing, finding and listing producers, each step authorized by role and jurisdiction: an officer acts
+ * on producers located in their unit, a producer account on its own producer only. Unknown ids are {@code PRD-001}
+ * (404); another jurisdiction's producer is 403.
+ */
+@Service
+@Transactional
+public class ProducerRegistry {
+
+    private final ProducerRepository producers;
+    private final AdminUnits units;
+    private final AccessPolicy policy;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ProducerRegistry(
+            ProducerRepository producers,
+            AdminUnits units,
+            AccessPolicy policy,
+            ApplicationEventPublisher events,
+            JdbcClient jdbc,
+            Clock clock) {
+        this.producers = producers;
+        this.units = units;
+        this.policy = policy;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Registers a producer located in a commune the actor may edit. */
+    public ProducerView register(ProducerDetails details, CurrentUser actor) {
+        AdminUnit commune = commune(details.communeCode());
+        policy.check(actor, Action.EDIT_RECORDS, commune.code());
+        String taxCode = taxCode(details.taxCode());
+        if (producers.findByTaxCode(taxCode).isPresent()) {
+            throw new OcopException(ProducerError.TAX_CODE_TAKEN, taxCode);
+        }
+        Producer producer = save(new Producer(details, taxCode, commune.provinceCode(), Instant.now(clock)), taxCode);
+        events.publishEvent(new ProducerRegistered(
+                producer.id(),
+                taxCode,
+                commune.code(),
+                "name=" + details.name().strip() + ", commune=" + commune.code()));
+        return producer.view();
+    }
+
+    /**
+     * Changes a producer. {@code expectedVersion} is the version the caller read: a stale one is 409
+     * ({@code COMMON-006}), so two officers never silently overwrite each other. Moving a producer needs edit rights
+     * on both communes.
+     */
+    public ProducerView update(long id, ProducerDetails details, long expectedVersion, CurrentUser actor) {
+        Producer producer = editable(id, actor);
+        if (producer.version() != expectedVersion) {
+            throw new org.springframework.orm.ObjectOptimisticLockingFailureException(Producer.class, id);
+        }
+        AdminUnit commune = commune(details.communeCode());
+        if (!commune.code().equals(producer.communeCode())) {
+            policy.check(actor, Action.EDIT_RECORDS, commune.code());
+        }
+        String taxCode = taxCode(details.taxCode());
+        producers.findByTaxCode(taxCode).filter(other -> other.id() != id).ifPresent(other -> {
+            throw new OcopException(ProducerError.TAX_CODE_TAKEN, taxCode);
+        });
+        String changes = producer.apply(details, taxCode, commune.provinceCode(), Instant.now(clock));
+        if (!changes.isEmpty()) {
+            save(producer, taxCode);
+            events.publishEvent(new ProducerUpdated(id, commune.code(), changes));
+        }
+        return producer.view();
+    }
+
+    /** A producer the actor may see; 404 when unknown, 403 when outside the actor's jurisdiction. */
+    @Transactional(readOnly = true)
+    public ProducerView get(long id, CurrentUser actor) {
+        Producer producer = find(id);
+        if (!policy.permits(actor, Action.VIEW_RECORDS, producer.communeCode())
+                && !policy.permitsOwnProducer(actor, id)) {
+            throw OcopException.forbidden();
+        }
+        return producer.view();
+    }
+
+    /** A producer by id for other modules (e.g. to locate a product); empty when unknown. No authorization. */
+    @Transactional(readOnly = true)
+    public Optional<ProducerView> lookup(long id) {
+        return producers.findById(id).map(Producer::view);
+    }
+
+    /** The producer with this tax code (normalized first), for imports; no authorization. */
+    @Transactional(readOnly = true)
+    public Optional<ProducerView> findByTaxCode(String taxCode) {
+        return TaxCode.normalize(taxCode).flatMap(producers::findByTaxCode).map(Producer::view);
+    }
+
+    /** Producers matching the query within what the actor may see, in Vietnamese alphabetical order. */
+    @Transactional(readOnly = true)
+    public PageResult<ProducerView> search(ProducerQuery query, int page, int size, CurrentUser actor) {
+        DataScope scope = policy.scopeFor(actor, Action.VIEW_RECORDS);
+        if (scope.kind() == DataScope.Kind.NONE) {
+            throw OcopException.forbidden();
+        }
+        StringBuilder where = new StringBuilder(" WHERE true");
+        List<Object> params = new ArrayList<>();
+        filter(where, params, "province_code = ?", scope.provinceCode());
+        filter(where, params, "commune_code = ?", scope.communeCode());
+        filter(where, params, "id = ?", scope.producerIdOrNull());
+        filter(where, params, "province_code = ?", blankToNull(query.provinceCode()));
+        filter(where, params, "commune_code = ?", blankToNull(query.communeCode()));
+        filter(
+                where,
+                params,
+                "legal_type = ?",
+                query.legalType() == null ? null : query.legalType().name());
+        filter(
+                where,
+                params,
+                "status = ?",
+                query.status() == null ? null : query.status().name());
+        for (String word : SearchText.words(query.text())) {
+            where.append(" AND (ocop_fold(name) LIKE '%' || ocop_fold(?) || '%' OR tax_code LIKE ? || '%')");
+            params.add(word);
+            params.add(word);
+        }
+        long total = jdbc.sql("SELECT count(*) FROM producer" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<Long> ids = jdbc.sql("SELECT id FROM producer" + where + " ORDER BY name COLLATE vietnamese, id LIMIT "
+                        + size + " OFFSET " + ((long) page * size))
+                .params(params)
+                .query(Long.class)
+                .list();
+        List<ProducerView> items = producers.findAllById(ids).stream()
+                .map(Producer::view)
+                .sorted(java.util.Comparator.comparingInt(v -> ids.indexOf(v.id())))
+                .toList();
+        return new PageResult<>(items, page, size, total);
+    }
+
+    private Producer editable(long id, CurrentUser actor) {
+        Producer producer = find(id);
+        if (!policy.permits(actor, Action.EDIT_RECORDS, producer.communeCode())
+                && !policy.permitsOwnProducer(actor, id)) {
+            throw OcopException.forbidden();
+        }
+        return producer;
+    }
+
+    private Producer find(long id) {
+        return producers.findById(id).orElseThrow(() -> new OcopException(ProducerError.PRODUCER_NOT_FOUND, id));
+    }
+
+    private Producer save(Producer producer, String taxCode) {
+        try {
+            return producers.saveAndFlush(producer);
+        } catch (DataIntegrityViolationException e) {
+            // Two registrations of the same tax code racing: the unique constraint decides.
+            throw new OcopException(ProducerError.TAX_CODE_TAKEN, taxCode);
+        }
+    }
+
+    private AdminUnit commune(String code) {
+        AdminUnit unit = units.find(AdminEdition.CURRENT, code.strip())
+                .orElseThrow(() -> new OcopException(GeographyError.UNIT_NOT_FOUND, code, AdminEdition.CURRENT));
+        if (unit.isProvince()) {
+            throw new OcopException(ProducerError.COMMUNE_REQUIRED, code);
+        }
+        return unit;
+    }
+
+    private static String taxCode(String input) {
+        return TaxCode.normalize(input).orElseThrow(() -> new OcopException(ProducerError.INVALID_TAX_CODE, input));
+    }
+
+    private static void filter(StringBuilder where, List<Object> params, String condition, @Nullable Object value) {
+        if (value != null) {
+            where.append(" AND ").append(condition);
+            params.add(value);
+        }
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,30 @@
+package vn.ocop.producer;
+
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** A producer as officers and the API see it. {@code version} is needed to update it (optimistic locking). */
+public record ProducerView(
+        long id,
+        LegalType legalType,
+        String name,
+        String taxCode,
+        @Nullable String representative,
+        @Nullable String representativeTitle,
+        @Nullable String phone,
+        @Nullable String email,
+        @Nullable String website,
+        @Nullable String address,
+        String communeCode,
+        String provinceCode,
+        boolean sme,
+        boolean craftVillage,
+        boolean womenLed,
+        boolean ethnicMinorityArea,
+        @Nullable Integer foundedYear,
+        @Nullable Integer members,
+        @Nullable Integer employees,
+        ProducerStatus status,
+        Instant createdAt,
+        Instant updatedAt,
+        long version) {}

@@ -1,0 +1,308 @@
+package vn.ocop.product;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ocop.identity.AccessPolicy;
+import vn.ocop.identity.Action;
+import vn.ocop.identity.CurrentUser;
+import vn.ocop.identity.DataScope;
+import vn.ocop.producer.ProducerRegistry;
+import vn.ocop.producer.ProducerView;
+import vn.ocop.product.ProductEvents.ProductRatingRecorded;
+import vn.ocop.product.ProductEvents.ProductRegistered;
+import vn.ocop.product.ProductEvents.ProductUpdated;
+import vn.ocop.shared.OcopException;
+import vn.ocop.shared.PageResult;
+import vn.ocop.shared.SearchText;
+
+/**
+ * Registering, changing, rating, finding and listing products. A product is located where its producer is, so the
+ * producer's commune decides who may see (VIEW_RECORDS) and change (EDIT_RECORDS) it; a producer account acts on its
+ * own products.
+ */
+@Service
+@Transactional
+public class ProductRegistry {
+
+    private final ProductRepository products;
+    private final ProducerRegistry producers;
+    private final Classification classification;
+    private final OcopCodes ocopCodes;
+    private final AccessPolicy policy;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    ProductRegistry(
+            ProductRepository products,
+            ProducerRegistry producers,
+            Classification classification,
+            OcopCodes ocopCodes,
+            AccessPolicy policy,
+            ApplicationEventPublisher events,
+            JdbcClient jdbc,
+            Clock clock) {
+        this.products = products;
+        this.producers = producers;
+        this.classification = classification;
+        this.ocopCodes = ocopCodes;
+        this.policy = policy;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public ProductView register(ProductDetails details, CurrentUser actor) {
+        ProducerView producer = producer(details.producerId());
+        checkEdit(actor, producer);
+        validate(details);
+        Product product = new Product(producer.id(), producer.communeCode(), producer.provinceCode(), now());
+        product.apply(details, now());
+        product.updateSearchText(producer.name());
+        product = save(product);
+        events.publishEvent(new ProductRegistered(
+                product.id(),
+                producer.id(),
+                producer.communeCode(),
+                "name=" + product.name() + ", set=" + product.criteriaSetNo() + ", producer=" + producer.id()));
+        return view(product, producer);
+    }
+
+    /** Changes a product; a stale {@code expectedVersion} is 409, another jurisdiction's product 403. */
+    public ProductView update(long id, ProductDetails details, long expectedVersion, CurrentUser actor) {
+        Product product = find(id);
+        ProducerView producer = producer(product.producerId());
+        checkEdit(actor, producer);
+        if (product.version() != expectedVersion) {
+            throw new ObjectOptimisticLockingFailureException(Product.class, id);
+        }
+        if (details.producerId() != product.producerId()) {
+            // Products do not change hands: a new producer registers its own product.
+            throw new OcopException(ProductError.PRODUCER_NOT_FOUND, details.producerId());
+        }
+        validate(details);
+        String changes = product.apply(details, now());
+        if (!changes.isEmpty()) {
+            product.updateSearchText(producer.name());
+            save(product);
+            events.publishEvent(new ProductUpdated(id, product.communeCode(), changes));
+        }
+        return view(product, producer);
+    }
+
+    /**
+     * Records a product's current rating, e.g. from an import of certificates issued before the platform. A 3★+
+     * rating needs a certificate number and issue date; the expiry defaults to {@link CurrentRating#VALIDITY_MONTHS}
+     * months after issue. The product gets its OCOP code on its first certified rating.
+     */
+    public ProductView recordRating(long id, CurrentRating rating, CurrentUser actor) {
+        Product product = find(id);
+        ProducerView producer = producer(product.producerId());
+        if (!policy.permits(actor, Action.EDIT_RECORDS, producer.communeCode())) {
+            throw OcopException.forbidden();
+        }
+        CurrentRating complete = complete(rating);
+        String changes = product.rate(complete, now());
+        if (complete.certified() && product.ocopCode() == null) {
+            LocalDate issued = complete.issuedOn() == null ? LocalDate.now(clock) : complete.issuedOn();
+            product.assignOcopCode(ocopCodes.next(product.provinceCode(), product.communeCode(), issued.getYear()));
+            product.updateSearchText(producer.name());
+        }
+        if (!changes.isEmpty()) {
+            save(product);
+            events.publishEvent(new ProductRatingRecorded(id, product.communeCode(), complete.star(), changes));
+        }
+        return view(product, producer);
+    }
+
+    /** A product the actor may see; 404 when unknown, 403 when outside the actor's jurisdiction. */
+    @Transactional(readOnly = true)
+    public ProductView get(long id, CurrentUser actor) {
+        Product product = find(id);
+        ProducerView producer = producer(product.producerId());
+        if (!policy.permits(actor, Action.VIEW_RECORDS, product.communeCode())
+                && !policy.permitsOwnProducer(actor, product.producerId())) {
+            throw OcopException.forbidden();
+        }
+        return view(product, producer);
+    }
+
+    /** Products matching the query within what the actor may see, in Vietnamese alphabetical order. */
+    @Transactional(readOnly = true)
+    public PageResult<ProductSummary> search(ProductQuery query, int page, int size, CurrentUser actor) {
+        DataScope scope = policy.scopeFor(actor, Action.VIEW_RECORDS);
+        if (scope.kind() == DataScope.Kind.NONE) {
+            throw OcopException.forbidden();
+        }
+        StringBuilder where = new StringBuilder(" WHERE true");
+        List<Object> params = new ArrayList<>();
+        filter(where, params, "p.province_code = ?", scope.provinceCode());
+        filter(where, params, "p.commune_code = ?", scope.communeCode());
+        filter(where, params, "p.producer_id = ?", scope.producerIdOrNull());
+        filter(where, params, "p.province_code = ?", blankToNull(query.provinceCode()));
+        filter(where, params, "p.commune_code = ?", blankToNull(query.communeCode()));
+        filter(where, params, "p.criteria_set_no = ?", query.criteriaSetNo());
+        filter(where, params, "p.star = ?", query.stars());
+        filter(where, params, "p.producer_id = ?", query.producerId());
+        filter(
+                where,
+                params,
+                "p.status = ?",
+                query.status() == null ? null : query.status().name());
+        if (query.groupCode() != null && !query.groupCode().isBlank()) {
+            List<Integer> sets = classification.criteriaSets().stream()
+                    .filter(set -> set.groupCode().equals(query.groupCode().strip())
+                            || set.sectorCode().equals(query.groupCode().strip()))
+                    .map(Classification.CriteriaSetInfo::setNo)
+                    .toList();
+            where.append(" AND p.criteria_set_no = ANY (?)");
+            params.add(sets.toArray(Integer[]::new));
+        }
+        if (query.producerType() != null) {
+            where.append(" AND EXISTS (SELECT 1 FROM producer t WHERE t.id = p.producer_id AND t.legal_type = ?)");
+            params.add(query.producerType().name());
+        }
+        for (String word : SearchText.words(query.text())) {
+            where.append(" AND p.search_text LIKE '%' || ocop_fold(?) || '%'");
+            params.add(word);
+        }
+        long total = jdbc.sql("SELECT count(*) FROM product p" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<ProductSummary> items = jdbc.sql("""
+                        SELECT p.id, p.name, p.producer_id, pr.name AS producer_name, pr.legal_type,
+                               p.criteria_set_no, c.set_name, p.commune_code, cu.full_name AS commune_name,
+                               p.province_code, pu.full_name AS province_name, p.star, p.certificate_number,
+                               p.certificate_expires_on, p.ocop_code, p.status
+                          FROM product p
+                          JOIN producer pr ON pr.id = p.producer_id
+                          JOIN product_classification c
+                            ON c.version = p.classification_version AND c.set_no = p.criteria_set_no
+                          JOIN admin_unit cu ON cu.edition = '2025' AND cu.code = p.commune_code
+                          JOIN admin_unit pu ON pu.edition = '2025' AND pu.code = p.province_code"""
+                        + where + " ORDER BY p.name COLLATE vietnamese, p.id LIMIT " + size + " OFFSET "
+                        + ((long) page * size))
+                .params(params)
+                .query(SUMMARY)
+                .list();
+        return new PageResult<>(items, page, size, total);
+    }
+
+    /** Keeps products where their producer is when the producer moves (same transaction as the move). */
+    void producerMoved(long producerId, String communeCode, String provinceCode, String producerName) {
+        for (Product product : products.findByProducerId(producerId)) {
+            product.relocate(communeCode, provinceCode);
+            product.updateSearchText(producerName);
+        }
+    }
+
+    private static final RowMapper<ProductSummary> SUMMARY = (rs, n) -> new ProductSummary(
+            rs.getLong("id"),
+            rs.getString("name"),
+            rs.getLong("producer_id"),
+            rs.getString("producer_name"),
+            rs.getString("legal_type"),
+            rs.getInt("criteria_set_no"),
+            rs.getString("set_name"),
+            rs.getString("commune_code"),
+            rs.getString("commune_name"),
+            rs.getString("province_code"),
+            rs.getString("province_name"),
+            (Integer) rs.getObject("star", Integer.class),
+            rs.getString("certificate_number"),
+            rs.getObject("certificate_expires_on", LocalDate.class),
+            rs.getString("ocop_code"),
+            ProductStatus.valueOf(rs.getString("status")));
+
+    private CurrentRating complete(CurrentRating rating) {
+        if (!rating.certified()) {
+            return new CurrentRating(rating.star(), null, rating.issuedOn(), null, null, rating.source());
+        }
+        if (rating.certificateNumber() == null || rating.certificateNumber().isBlank() || rating.issuedOn() == null) {
+            throw new OcopException(ProductError.RATING_INCOMPLETE, rating.star());
+        }
+        LocalDate expires = rating.expiresOn() != null
+                ? rating.expiresOn()
+                : rating.issuedOn().plusMonths(CurrentRating.VALIDITY_MONTHS);
+        CertificationLevel level = rating.level() != null
+                ? rating.level()
+                : rating.star() == 5 ? CertificationLevel.CENTRAL : CertificationLevel.PROVINCE;
+        return new CurrentRating(
+                rating.star(), rating.certificateNumber().strip(), rating.issuedOn(), expires, level, rating.source());
+    }
+
+    private void validate(ProductDetails details) {
+        if (classification.criteriaSet(details.criteriaSetNo()).isEmpty()) {
+            throw new OcopException(ProductError.UNKNOWN_CRITERIA_SET, details.criteriaSetNo());
+        }
+        String legacy = blankToNull(details.legacyClass());
+        if (legacy != null
+                && classification.legacyClasses().stream()
+                        .noneMatch(c -> c.code().equals(legacy))) {
+            throw new OcopException(ProductError.UNKNOWN_LEGACY_CLASS, legacy);
+        }
+        if (details.priceMin() != null
+                && details.priceMax() != null
+                && details.priceMax().compareTo(details.priceMin()) < 0) {
+            throw new OcopException(ProductError.PRICE_RANGE);
+        }
+    }
+
+    private void checkEdit(CurrentUser actor, ProducerView producer) {
+        if (!policy.permits(actor, Action.EDIT_RECORDS, producer.communeCode())
+                && !policy.permitsOwnProducer(actor, producer.id())) {
+            throw OcopException.forbidden();
+        }
+    }
+
+    private ProducerView producer(long id) {
+        return producers.lookup(id).orElseThrow(() -> new OcopException(ProductError.PRODUCER_NOT_FOUND, id));
+    }
+
+    private Product find(long id) {
+        return products.findById(id).orElseThrow(() -> new OcopException(ProductError.PRODUCT_NOT_FOUND, id));
+    }
+
+    private Product save(Product product) {
+        try {
+            return products.saveAndFlush(product);
+        } catch (DataIntegrityViolationException e) {
+            // The unique (producer, folded name) index: the same product registered twice.
+            throw new OcopException(ProductError.DUPLICATE_NAME, product.name());
+        }
+    }
+
+    private ProductView view(Product product, ProducerView producer) {
+        Classification.CriteriaSetInfo set = classification
+                .criteriaSet(product.criteriaSetNo())
+                .orElseThrow(() -> new OcopException(ProductError.UNKNOWN_CRITERIA_SET, product.criteriaSetNo()));
+        return product.view(producer.name(), set);
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+
+    private static void filter(StringBuilder where, List<Object> params, String condition, @Nullable Object value) {
+        if (value != null) {
+            where.append(" AND ").append(condition);
+            params.add(value);
+        }
+    }
+
+    private static @Nullable String blankToNull(@Nullable String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
