@@ -33,8 +33,15 @@ class SecurityConfiguration {
         "/api/v1/admin-units",
         "/api/v1/admin-units/**",
         "/api/v1/product-classification",
-        "/api/v1/product-classification/**"
+        "/api/v1/product-classification/**",
+        "/api/v1/criteria-versions",
+        "/api/v1/criteria-versions/*/compare/*",
+        "/api/v1/criteria-sets",
+        "/api/v1/criteria-sets/**"
     };
+
+    /** Public API endpoints that take a body but change nothing (login, stateless computations). */
+    static final String[] PUBLIC_API_POST = {"/api/v1/auth/token", "/api/v1/criteria-sets/*/*/assessments"};
 
     static final String[] PUBLIC_PAGES = {
         "/",
@@ -47,6 +54,8 @@ class SecurityConfiguration {
         "/favicon.ico",
         "/admin-units",
         "/admin-units/**",
+        "/self-assessment",
+        "/self-assessment/**",
         "/actuator/health",
         "/actuator/health/**",
         "/actuator/info",
@@ -77,7 +86,7 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, TokenIntrospector introspector, ProblemSecurityHandlers problems)
             throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, PUBLIC_API_POST)
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, PUBLIC_API_GET)
                         .permitAll()
