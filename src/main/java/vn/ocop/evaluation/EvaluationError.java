@@ -16,7 +16,31 @@ public enum EvaluationError implements ErrorCode {
     /** The version code to import already exists. */
     VERSION_EXISTS("EVAL-005", ErrorKind.CONFLICT),
     /** The uploaded file is not a criteria set in the expected JSON format. */
-    UNREADABLE_CRITERIA_FILE("EVAL-006", ErrorKind.INVALID);
+    UNREADABLE_CRITERIA_FILE("EVAL-006", ErrorKind.INVALID),
+    /** No such evaluation round. */
+    ROUND_NOT_FOUND("EVAL-007", ErrorKind.NOT_FOUND),
+    /** No such dossier. */
+    DOSSIER_NOT_FOUND("EVAL-008", ErrorKind.NOT_FOUND),
+    /** The step is not allowed in the dossier's current status. */
+    ILLEGAL_TRANSITION("EVAL-009", ErrorKind.CONFLICT),
+    /** The round no longer accepts dossiers (closed or past its deadline). */
+    ROUND_CLOSED("EVAL-010", ErrorKind.CONFLICT),
+    /** The user is not a member of the round's council. */
+    NOT_A_COUNCIL_MEMBER("EVAL-011", ErrorKind.FORBIDDEN),
+    /** The member declared, or has, a conflict of interest with the producer. */
+    CONFLICT_OF_INTEREST("EVAL-012", ErrorKind.FORBIDDEN),
+    /** A scoresheet cannot be submitted with unanswered criteria. */
+    INCOMPLETE_SCORESHEET("EVAL-013", ErrorKind.INVALID),
+    /** A submitted scoresheet cannot change. */
+    SCORESHEET_LOCKED("EVAL-014", ErrorKind.CONFLICT),
+    /** The council cannot close while members have not submitted. */
+    SCORESHEETS_MISSING("EVAL-015", ErrorKind.CONFLICT),
+    /** Only the chair may close the council's evaluation. */
+    NOT_THE_CHAIR("EVAL-016", ErrorKind.FORBIDDEN),
+    /** A reason is required for returning or knocking out a dossier. */
+    REASON_REQUIRED("EVAL-017", ErrorKind.INVALID),
+    /** The product already has an open dossier in this round. */
+    DUPLICATE_DOSSIER("EVAL-018", ErrorKind.CONFLICT);
 
     private final String code;
     private final ErrorKind kind;

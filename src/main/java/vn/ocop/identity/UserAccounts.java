@@ -86,6 +86,12 @@ public class UserAccounts {
                 .toList();
     }
 
+    /** An account by id for other modules (e.g. to seat a council member); empty when unknown. No authorization. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<UserSummary> lookup(long id) {
+        return accounts.findById(id).map(this::summary);
+    }
+
     /** One account; 404 when it does not exist, 403 when it is outside the actor's jurisdiction. */
     @Transactional(readOnly = true)
     public UserSummary get(long id, CurrentUser actor) {

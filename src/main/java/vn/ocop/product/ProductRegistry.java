@@ -126,6 +126,12 @@ public class ProductRegistry {
         return view(product, producer);
     }
 
+    /** A product by id for other modules (e.g. to open a dossier); empty when unknown. No authorization. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ProductView> lookup(long id) {
+        return products.findById(id).map(product -> view(product, producer(product.producerId())));
+    }
+
     /** A product the actor may see; 404 when unknown, 403 when outside the actor's jurisdiction. */
     @Transactional(readOnly = true)
     public ProductView get(long id, CurrentUser actor) {

@@ -1,0 +1,130 @@
+package vn.ocop.evaluation;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Loads and saves dossiers with plain SQL; a save with a stale version fails (optimistic locking, 409). */
+@Component
+class DossierStore {
+
+    private static final TypeReference<Map<String, Integer>> CHOICES = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    DossierStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    long insert(
+            long roundId,
+            long productId,
+            long producerId,
+            String communeCode,
+            String provinceCode,
+            String criteriaVersion,
+            int setNo,
+            String kind,
+            Map<String, Integer> selfAssessment) {
+        return jdbc.sql("""
+                        INSERT INTO dossier (round_id, product_id, producer_id, commune_code, province_code,
+                                             criteria_version, set_no, kind, status, self_assessment)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'DRAFT', CAST(? AS jsonb)) RETURNING id""")
+                .params(
+                        roundId,
+                        productId,
+                        producerId,
+                        communeCode,
+                        provinceCode,
+                        criteriaVersion,
+                        setNo,
+                        kind,
+                        json.writeValueAsString(selfAssessment))
+                .query(Long.class)
+                .single();
+    }
+
+    Optional<Dossier> find(long id) {
+        return jdbc.sql("SELECT * FROM dossier WHERE id = ?")
+                .param(id)
+                .query(this::map)
+                .optional();
+    }
+
+    /** Saves the dossier's mutable state; fails with a 409 when someone saved it since it was loaded. */
+    void save(Dossier d) {
+        int updated = jdbc.sql("""
+                        UPDATE dossier SET status = :status, self_assessment = CAST(:self AS jsonb),
+                               submitted_at = :submittedAt, commune_deadline = :deadline,
+                               commune_review = CAST(:review AS jsonb), return_reason = :returnReason,
+                               knockout_reason = :knockout, result_total = :total, result_star = :star,
+                               five_star_candidate = :candidate, updated_at = now(), version = version + 1
+                         WHERE id = :id AND version = :version""")
+                .param("status", d.status.name())
+                .param("self", json.writeValueAsString(d.selfAssessment))
+                .param("submittedAt", d.submittedAt == null ? null : Timestamp.from(d.submittedAt))
+                .param("deadline", d.communeDeadline)
+                .param("review", d.communeReview == null ? null : json.writeValueAsString(d.communeReview))
+                .param("returnReason", d.returnReason)
+                .param("knockout", d.knockoutReason)
+                .param("total", d.resultTotal)
+                .param("star", d.resultStar)
+                .param("candidate", d.fiveStarCandidate)
+                .param("id", d.id)
+                .param("version", d.version)
+                .update();
+        if (updated != 1) {
+            throw new ObjectOptimisticLockingFailureException("dossier", d.id);
+        }
+        d.version++;
+    }
+
+    void recordTransition(
+            long dossierId, @Nullable DossierStatus from, DossierStatus to, String actor, @Nullable String note) {
+        jdbc.sql(
+                        "INSERT INTO dossier_transition (dossier_id, from_status, to_status, actor, note) VALUES (?, ?, ?, ?, ?)")
+                .params(dossierId, from == null ? null : from.name(), to.name(), actor, note)
+                .update();
+    }
+
+    private Dossier map(ResultSet rs, int row) throws SQLException {
+        Dossier d = new Dossier(
+                rs.getLong("id"),
+                rs.getLong("round_id"),
+                rs.getLong("product_id"),
+                rs.getLong("producer_id"),
+                rs.getString("commune_code"),
+                rs.getString("province_code"),
+                rs.getString("criteria_version"),
+                rs.getInt("set_no"),
+                rs.getString("kind"),
+                DossierStatus.valueOf(rs.getString("status")),
+                new LinkedHashMap<>(json.readValue(rs.getString("self_assessment"), CHOICES)),
+                rs.getLong("version"));
+        Timestamp submitted = rs.getTimestamp("submitted_at");
+        d.submittedAt = submitted == null ? null : submitted.toInstant();
+        d.communeDeadline = rs.getObject("commune_deadline", LocalDate.class);
+        String review = rs.getString("commune_review");
+        d.communeReview = review == null ? null : json.readValue(review, CommuneReview.class);
+        d.returnReason = rs.getString("return_reason");
+        d.knockoutReason = rs.getString("knockout_reason");
+        BigDecimal total = rs.getBigDecimal("result_total");
+        d.resultTotal = total;
+        d.resultStar = (Integer) rs.getObject("result_star", Integer.class);
+        d.fiveStarCandidate = rs.getBoolean("five_star_candidate");
+        return d;
+    }
+}

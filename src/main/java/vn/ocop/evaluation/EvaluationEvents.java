@@ -1,0 +1,120 @@
+package vn.ocop.evaluation;
+
+import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
+import vn.ocop.shared.AuditableEvent;
+
+/** Facts the evaluation module announces. */
+public final class EvaluationEvents {
+
+    private EvaluationEvents() {}
+
+    /** A dossier moved from one status to another (every step of the procedure). */
+    public record DossierTransitioned(
+            long dossierId,
+            @Nullable DossierStatus from,
+            DossierStatus to,
+            String communeCode,
+            @Nullable String note) implements AuditableEvent {
+        @Override
+        public String auditAction() {
+            return "dossier." + to.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        @Override
+        public String auditObjectType() {
+            return "dossier";
+        }
+
+        @Override
+        public String auditObjectId() {
+            return Long.toString(dossierId);
+        }
+
+        @Override
+        public String auditSummary() {
+            return (from == null ? "created" : from + " -> " + to) + (note == null ? "" : "; " + note);
+        }
+
+        @Override
+        public String auditLocation() {
+            return communeCode;
+        }
+    }
+
+    /** A council member submitted (and so locked) a scoresheet. */
+    public record ScoresheetSubmitted(long dossierId, String member, BigDecimal total, String communeCode)
+            implements AuditableEvent {
+        @Override
+        public String auditAction() {
+            return "scoresheet.submitted";
+        }
+
+        @Override
+        public String auditObjectType() {
+            return "dossier";
+        }
+
+        @Override
+        public String auditObjectId() {
+            return Long.toString(dossierId);
+        }
+
+        @Override
+        public String auditSummary() {
+            return "member=" + member + ", total=" + total.toPlainString();
+        }
+
+        @Override
+        public String auditLocation() {
+            return communeCode;
+        }
+    }
+
+    /**
+     * A council closed a product's evaluation with a result. The certification module issues certificates for 3★ and
+     * above; reporting counts it.
+     *
+     * @param level {@code PROVINCE} or {@code CENTRAL}: who rated it
+     * @param fiveStarCandidate a province result of 90 or more, to be proposed to the ministry (Art. 6.3)
+     */
+    public record ProductRated(
+            long dossierId,
+            long productId,
+            long producerId,
+            long roundId,
+            String level,
+            String criteriaVersion,
+            int setNo,
+            BigDecimal total,
+            int star,
+            boolean fiveStarCandidate,
+            String communeCode)
+            implements AuditableEvent {
+        @Override
+        public String auditAction() {
+            return "product.rated";
+        }
+
+        @Override
+        public String auditObjectType() {
+            return "product";
+        }
+
+        @Override
+        public String auditObjectId() {
+            return Long.toString(productId);
+        }
+
+        @Override
+        public String auditSummary() {
+            return "dossier=" + dossierId + ", total=" + total.toPlainString() + ", star=" + star + ", level=" + level
+                    + (fiveStarCandidate ? ", 5★ candidate" : "");
+        }
+
+        @Override
+        public String auditLocation() {
+            return communeCode;
+        }
+    }
+}

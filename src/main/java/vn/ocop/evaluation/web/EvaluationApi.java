@@ -1,0 +1,178 @@
+package vn.ocop.evaluation.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.ocop.evaluation.CommuneReview;
+import vn.ocop.evaluation.CouncilScoring;
+import vn.ocop.evaluation.DossierView;
+import vn.ocop.evaluation.Dossiers;
+import vn.ocop.evaluation.EvaluationRound;
+import vn.ocop.evaluation.EvaluationRounds;
+import vn.ocop.identity.CurrentUser;
+
+/** Evaluation rounds, councils, dossiers through their procedure, and council scoring. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Evaluation", description = "Đợt đánh giá, hồ sơ, hội đồng, phiếu chấm")
+@SecurityRequirement(name = "bearer")
+class EvaluationApi {
+
+    private final EvaluationRounds rounds;
+    private final Dossiers dossiers;
+    private final CouncilScoring scoring;
+
+    EvaluationApi(EvaluationRounds rounds, Dossiers dossiers, CouncilScoring scoring) {
+        this.rounds = rounds;
+        this.dossiers = dossiers;
+        this.scoring = scoring;
+    }
+
+    @PostMapping("/evaluation-rounds")
+    @Operation(summary = "Open a round (province officers for their province; the central office for 5★ rounds)")
+    ResponseEntity<EvaluationRound> open(@Valid @RequestBody EvaluationRounds.OpenRound command, CurrentUser actor) {
+        EvaluationRound round = rounds.open(command, actor);
+        return ResponseEntity.created(URI.create("/api/v1/evaluation-rounds/" + round.id()))
+                .body(round);
+    }
+
+    @GetMapping("/evaluation-rounds")
+    @Operation(summary = "Rounds visible to the caller")
+    List<EvaluationRound> rounds(CurrentUser actor) {
+        return rounds.list(actor);
+    }
+
+    record Seat(@NotNull @Pattern(regexp = "CHAIR|MEMBER") String role) {}
+
+    @PutMapping("/evaluation-rounds/{id}/members/{userId}")
+    @Operation(summary = "Seat a council member (CHAIR or MEMBER)")
+    List<EvaluationRounds.Member> seat(
+            @PathVariable long id, @PathVariable long userId, @Valid @RequestBody Seat seat, CurrentUser actor) {
+        return rounds.seat(id, userId, seat.role(), actor);
+    }
+
+    @GetMapping("/evaluation-rounds/{id}/members")
+    @Operation(summary = "The round's council")
+    List<EvaluationRounds.Member> members(@PathVariable long id) {
+        return rounds.members(rounds.get(id).id());
+    }
+
+    record NewDossier(
+            @NotNull Long roundId,
+            @NotNull Long productId,
+
+            @NotNull @Pattern(regexp = "FIRST|UPGRADE|REEVALUATION")
+            String kind,
+
+            @Nullable @Size(max = 100) Map<String, Integer> selfAssessment) {}
+
+    @PostMapping("/dossiers")
+    @Operation(summary = "Open a dossier for a product in a round, with its self-assessment")
+    ResponseEntity<DossierView> create(@Valid @RequestBody NewDossier body, CurrentUser actor) {
+        DossierView dossier = dossiers.create(
+                body.roundId(),
+                body.productId(),
+                body.kind(),
+                body.selfAssessment() == null ? Map.of() : body.selfAssessment(),
+                actor);
+        return ResponseEntity.created(URI.create("/api/v1/dossiers/" + dossier.id()))
+                .body(dossier);
+    }
+
+    @GetMapping("/dossiers/{id}")
+    @Operation(summary = "One dossier")
+    DossierView dossier(@PathVariable long id, CurrentUser actor) {
+        return dossiers.get(id, actor);
+    }
+
+    @PostMapping("/dossiers/{id}/submit")
+    @Operation(summary = "Send the dossier to the commune (starts its 15 working days)")
+    DossierView submit(@PathVariable long id, CurrentUser actor) {
+        return dossiers.submit(id, actor);
+    }
+
+    @PostMapping("/dossiers/{id}/withdraw")
+    @Operation(summary = "Withdraw the dossier before evaluation")
+    DossierView withdraw(@PathVariable long id, CurrentUser actor) {
+        return dossiers.withdraw(id, actor);
+    }
+
+    @PostMapping("/dossiers/{id}/forward")
+    @Operation(summary = "Commune: forward to the province with the assessment of the four contents (Mẫu 03)")
+    DossierView forward(@PathVariable long id, @Valid @RequestBody CommuneReview review, CurrentUser actor) {
+        return dossiers.forward(id, review, actor);
+    }
+
+    record Reason(@NotBlank @Size(max = 2000) String reason) {}
+
+    @PostMapping("/dossiers/{id}/return")
+    @Operation(summary = "Commune: return the dossier to the producer with reasons")
+    DossierView returnToProducer(@PathVariable long id, @Valid @RequestBody Reason body, CurrentUser actor) {
+        return dossiers.returnToProducer(id, body.reason(), actor);
+    }
+
+    @PostMapping("/dossiers/{id}/knockout")
+    @Operation(summary = "End the evaluation without a star (forged, food-safety, incomplete), with the reason")
+    DossierView knockOut(@PathVariable long id, @Valid @RequestBody Reason body, CurrentUser actor) {
+        return dossiers.knockOut(id, body.reason(), actor);
+    }
+
+    @PostMapping("/dossiers/{id}/start-evaluation")
+    @Operation(summary = "Round organiser: hand the dossier to the council")
+    DossierView startEvaluation(@PathVariable long id, CurrentUser actor) {
+        return dossiers.startEvaluation(id, actor);
+    }
+
+    record Conflict(
+            @NotNull Boolean conflicted,
+            @Nullable @Size(max = 1000) String note) {}
+
+    @PutMapping("/dossiers/{id}/conflict")
+    @Operation(summary = "Council member: declare a conflict of interest (or none) with the producer")
+    void conflict(@PathVariable long id, @Valid @RequestBody Conflict body, CurrentUser actor) {
+        scoring.declareConflict(id, body.conflicted(), body.note(), actor);
+    }
+
+    record Choices(@NotNull @Size(max = 100) Map<String, Integer> choices) {}
+
+    @PutMapping("/dossiers/{id}/scoresheet")
+    @Operation(summary = "Council member: save the own scoresheet (draft)")
+    CouncilScoring.SheetView saveSheet(@PathVariable long id, @Valid @RequestBody Choices body, CurrentUser actor) {
+        return scoring.save(id, body.choices(), actor);
+    }
+
+    @PostMapping("/dossiers/{id}/scoresheet/submit")
+    @Operation(summary = "Council member: submit and lock the own scoresheet")
+    CouncilScoring.SheetView submitSheet(@PathVariable long id, CurrentUser actor) {
+        return scoring.submit(id, actor);
+    }
+
+    @GetMapping("/dossiers/{id}/scoring")
+    @Operation(summary = "Scoring progress; other members' sheets only once all are submitted")
+    CouncilScoring.Scoring scoring(@PathVariable long id, CurrentUser actor) {
+        return scoring.view(id, actor);
+    }
+
+    @PostMapping("/dossiers/{id}/close")
+    @Operation(summary = "Chair: close the evaluation; the council result is recorded and announced")
+    DossierView close(@PathVariable long id, CurrentUser actor) {
+        return scoring.close(id, actor);
+    }
+}
