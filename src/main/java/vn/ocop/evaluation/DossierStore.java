@@ -64,6 +64,13 @@ class DossierStore {
                 .optional();
     }
 
+    java.util.List<Dossier> findByRound(long roundId) {
+        return jdbc.sql("SELECT * FROM dossier WHERE round_id = ? ORDER BY id")
+                .param(roundId)
+                .query(this::map)
+                .list();
+    }
+
     /** Saves the dossier's mutable state; fails with a 409 when someone saved it since it was loaded. */
     void save(Dossier d) {
         int updated = jdbc.sql("""

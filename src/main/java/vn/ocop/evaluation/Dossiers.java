@@ -167,6 +167,35 @@ public class Dossiers {
         return DossierView.of(d);
     }
 
+    /** A dossier of a round with its product's name, for lists and rankings. */
+    public record DossierLine(DossierView dossier, String productName, String producerName) {}
+
+    /**
+     * The dossiers of a round the actor may see (officers: their jurisdiction; council members: all of the round),
+     * rated ones first by total descending, then the others by id.
+     */
+    @Transactional(readOnly = true)
+    public java.util.List<DossierLine> inRound(long roundId, CurrentUser actor) {
+        rounds.get(roundId);
+        boolean member = rounds.isMember(roundId, actor.id());
+        return store.findByRound(roundId).stream()
+                .filter(d -> member
+                        || policy.permits(actor, Action.VIEW_RECORDS, d.communeCode)
+                        || policy.permitsOwnProducer(actor, d.producerId))
+                .sorted(java.util.Comparator.comparing(
+                                (Dossier d) -> d.resultTotal == null ? java.math.BigDecimal.valueOf(-1) : d.resultTotal)
+                        .reversed()
+                        .thenComparingLong(d -> d.id))
+                .map(d -> {
+                    ProductView product = products.lookup(d.productId).orElse(null);
+                    return new DossierLine(
+                            DossierView.of(d),
+                            product == null ? "#" + d.productId : product.name(),
+                            product == null ? "" : product.producerName());
+                })
+                .toList();
+    }
+
     Dossier load(long id) {
         return store.find(id).orElseThrow(() -> new OcopException(EvaluationError.DOSSIER_NOT_FOUND, id));
     }

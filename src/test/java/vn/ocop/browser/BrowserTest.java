@@ -63,6 +63,25 @@ abstract class BrowserTest {
         }
     }
 
+    /** Logs in through the real login page and waits for the dashboard. */
+    void login(String username, String password) {
+        browser.get(url("/login"));
+        browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+        browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+        browser.findElement(org.openqa.selenium.By.cssSelector("#login-form button[type=submit]"))
+                .click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/dashboard"));
+    }
+
+    /** Logs out with the header's button. */
+    void logout() {
+        browser.findElement(org.openqa.selenium.By.cssSelector("form[action$='/logout'] button"))
+                .click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login"));
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }

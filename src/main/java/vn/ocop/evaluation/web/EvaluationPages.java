@@ -1,0 +1,162 @@
+package vn.ocop.evaluation.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.ocop.evaluation.CommuneReview;
+import vn.ocop.evaluation.CouncilScoring;
+import vn.ocop.evaluation.CriteriaSets;
+import vn.ocop.evaluation.DossierView;
+import vn.ocop.evaluation.Dossiers;
+import vn.ocop.evaluation.EvaluationRound;
+import vn.ocop.evaluation.EvaluationRounds;
+import vn.ocop.identity.CurrentUser;
+import vn.ocop.shared.OcopException;
+import vn.ocop.shared.web.Problems;
+
+/**
+ * Pages of the evaluation: rounds, a round's dossiers and ranking, a dossier with the steps the user may take, and a
+ * council member's scoresheet. Business failures come back as a message on the page.
+ */
+@Controller
+class EvaluationPages {
+
+    private final EvaluationRounds rounds;
+    private final Dossiers dossiers;
+    private final CouncilScoring scoring;
+    private final CriteriaSets criteria;
+    private final Problems problems;
+
+    EvaluationPages(
+            EvaluationRounds rounds,
+            Dossiers dossiers,
+            CouncilScoring scoring,
+            CriteriaSets criteria,
+            Problems problems) {
+        this.rounds = rounds;
+        this.dossiers = dossiers;
+        this.scoring = scoring;
+        this.criteria = criteria;
+        this.problems = problems;
+    }
+
+    @GetMapping("/evaluation")
+    String rounds(CurrentUser actor, Model model) {
+        model.addAttribute("rounds", rounds.list(actor));
+        return "evaluation/rounds";
+    }
+
+    @GetMapping("/evaluation/rounds/{id}")
+    String round(@PathVariable long id, CurrentUser actor, Model model) {
+        model.addAttribute("round", rounds.get(id));
+        model.addAttribute("members", rounds.members(id));
+        model.addAttribute("dossiers", dossiers.inRound(id, actor));
+        return "evaluation/round";
+    }
+
+    @GetMapping("/evaluation/dossiers/{id}")
+    String dossier(@PathVariable long id, CurrentUser actor, Model model) {
+        DossierView dossier = dossiers.get(id, actor);
+        EvaluationRound round = rounds.get(dossier.roundId());
+        model.addAttribute("dossier", dossier);
+        model.addAttribute("round", round);
+        model.addAttribute("set", criteria.set(dossier.criteriaVersion(), dossier.setNo()));
+        model.addAttribute("member", rounds.isMember(round.id(), actor.id()));
+        model.addAttribute("chair", rounds.isChair(round.id(), actor.id()));
+        model.addAttribute("scoring", scoring.view(id, actor));
+        return "evaluation/dossier";
+    }
+
+    @PostMapping("/evaluation/dossiers/{id}/{step}")
+    String step(
+            @PathVariable long id,
+            @PathVariable String step,
+            @RequestParam MultiValueMap<String, String> form,
+            CurrentUser actor,
+            RedirectAttributes redirect) {
+        try {
+            switch (step) {
+                case "submit" -> dossiers.submit(id, actor);
+                case "forward" ->
+                    dossiers.forward(
+                            id,
+                            new CommuneReview(
+                                    checked(form, "localRawMaterial"),
+                                    checked(form, "localLabour"),
+                                    checked(form, "localIdea"),
+                                    checked(form, "localIdentity"),
+                                    form.getFirst("remarks")),
+                            actor);
+                case "return" -> dossiers.returnToProducer(id, nonNull(form.getFirst("reason")), actor);
+                case "knockout" -> dossiers.knockOut(id, nonNull(form.getFirst("reason")), actor);
+                case "start-evaluation" -> dossiers.startEvaluation(id, actor);
+                case "close" -> scoring.close(id, actor);
+                case "conflict" ->
+                    scoring.declareConflict(id, checked(form, "conflicted"), form.getFirst("note"), actor);
+                default -> throw OcopException.notFound("step", step);
+            }
+            redirect.addFlashAttribute("done", step);
+        } catch (OcopException e) {
+            redirect.addFlashAttribute("error", problems.message(e.errorCode().messageKey(), e.arguments()));
+        }
+        return "redirect:/evaluation/dossiers/" + id;
+    }
+
+    @GetMapping("/evaluation/dossiers/{id}/scoresheet")
+    String scoresheet(@PathVariable long id, CurrentUser actor, Model model) {
+        DossierView dossier = dossiers.get(id, actor);
+        CouncilScoring.Scoring state = scoring.view(id, actor);
+        CouncilScoring.SheetView own = state.sheets().stream()
+                .filter(s -> s.memberId() == actor.id())
+                .findFirst()
+                .orElse(null);
+        model.addAttribute("dossier", dossier);
+        model.addAttribute("set", criteria.set(dossier.criteriaVersion(), dossier.setNo()));
+        model.addAttribute("own", own);
+        model.addAttribute("choices", own == null ? Map.of() : own.choices());
+        model.addAttribute("locked", own != null && "SUBMITTED".equals(own.status()));
+        return "evaluation/scoresheet";
+    }
+
+    @PostMapping("/evaluation/dossiers/{id}/scoresheet")
+    String saveScoresheet(
+            @PathVariable long id,
+            @RequestParam MultiValueMap<String, String> form,
+            @RequestParam(defaultValue = "save") String action,
+            CurrentUser actor,
+            RedirectAttributes redirect) {
+        Map<String, Integer> choices = new LinkedHashMap<>();
+        form.forEach((key, values) -> {
+            if (key.startsWith("c_") && !values.isEmpty() && values.get(0).matches("\\d{1,2}")) {
+                choices.put(key.substring(2), Integer.parseInt(values.get(0)));
+            }
+        });
+        try {
+            scoring.save(id, choices, actor);
+            if ("submit".equals(action)) {
+                scoring.submit(id, actor);
+                redirect.addFlashAttribute("done", "scoresheet-submitted");
+                return "redirect:/evaluation/dossiers/" + id;
+            }
+            redirect.addFlashAttribute("done", "scoresheet-saved");
+        } catch (OcopException e) {
+            redirect.addFlashAttribute("error", problems.message(e.errorCode().messageKey(), e.arguments()));
+        }
+        return "redirect:/evaluation/dossiers/" + id + "/scoresheet";
+    }
+
+    private static boolean checked(MultiValueMap<String, String> form, String name) {
+        return "on".equals(form.getFirst(name)) || "true".equals(form.getFirst(name));
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
+    }
+}

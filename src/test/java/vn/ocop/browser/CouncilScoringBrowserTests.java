@@ -1,0 +1,161 @@
+package vn.ocop.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.ocop.TestUsers;
+import vn.ocop.evaluation.CommuneReview;
+import vn.ocop.evaluation.DossierView;
+import vn.ocop.evaluation.Dossiers;
+import vn.ocop.evaluation.EvaluationRound;
+import vn.ocop.evaluation.EvaluationRounds;
+import vn.ocop.identity.CreateUser;
+import vn.ocop.identity.CurrentUser;
+import vn.ocop.identity.Role;
+import vn.ocop.identity.UserAccounts;
+import vn.ocop.identity.UserSummary;
+import vn.ocop.producer.LegalType;
+import vn.ocop.producer.ProducerDetails;
+import vn.ocop.producer.ProducerRegistry;
+import vn.ocop.product.ProductDetails;
+import vn.ocop.product.ProductRegistry;
+
+/** A council member scores a product on the scoresheet page in headless Chromium, and the chair closes. */
+class CouncilScoringBrowserTests extends BrowserTest {
+
+    private static final String PASSWORD = "Hoi-dong-2026!";
+
+    @Autowired
+    UserAccounts users;
+
+    @Autowired
+    ProducerRegistry producers;
+
+    @Autowired
+    ProductRegistry products;
+
+    @Autowired
+    EvaluationRounds rounds;
+
+    @Autowired
+    Dossiers dossiers;
+
+    @Test
+    void memberScoresOnTheScoresheetPageAndTheChairClosesTheEvaluation() throws Exception {
+        CurrentUser admin = TestUsers.admin();
+        CurrentUser province = user(admin, "bt.tinh", Role.PROVINCE_OFFICER, "82");
+        CurrentUser commune = user(admin, "bt.xa", Role.COMMUNE_OFFICER, "29869");
+        CurrentUser chair = user(admin, "bt.chutich", Role.COUNCIL_MEMBER, "82");
+        CurrentUser member = user(admin, "bt.thanhvien", Role.COUNCIL_MEMBER, "82");
+        long producerId = producers
+                .register(
+                        new ProducerDetails(
+                                LegalType.COOPERATIVE,
+                                "HTX Trà sen Tháp Mười",
+                                "8400000001",
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                "29869",
+                                false,
+                                false,
+                                true,
+                                false,
+                                null,
+                                null,
+                                null,
+                                null),
+                        admin)
+                .id();
+        long productId = products.register(
+                        new ProductDetails(
+                                producerId,
+                                "Trà tim sen Tháp Mười",
+                                12,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        admin)
+                .id();
+        EvaluationRound round = rounds.open(
+                new EvaluationRounds.OpenRound(
+                        "Đợt thử trình duyệt",
+                        "PROVINCE",
+                        "82",
+                        2027,
+                        LocalDate.of(2099, 4, 30),
+                        LocalDate.of(2099, 6, 30)),
+                province);
+        rounds.seat(round.id(), chair.id(), "CHAIR", province);
+        rounds.seat(round.id(), member.id(), "MEMBER", province);
+        DossierView dossier = dossiers.create(round.id(), productId, "FIRST", Map.of(), commune);
+        dossiers.submit(dossier.id(), commune);
+        dossiers.forward(dossier.id(), new CommuneReview(true, true, true, true, null), commune);
+        dossiers.startEvaluation(dossier.id(), province);
+
+        // The member opens the dossier, then the scoresheet, picks the best option of every criterion, submits.
+        login(member.username(), PASSWORD);
+        browser.get(url("/evaluation/dossiers/" + dossier.id()));
+        browser.findElement(By.id("open-scoresheet")).click();
+        chooseBestOptions();
+        screenshot("scoresheet-member");
+        browser.findElement(By.id("submit-scoresheet")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("scoring-progress"), "1/2"));
+        logout();
+
+        // The chair scores too, then closes: the dossier shows its council result.
+        login(chair.username(), PASSWORD);
+        browser.get(url("/evaluation/dossiers/" + dossier.id() + "/scoresheet"));
+        chooseBestOptions();
+        browser.findElement(By.id("submit-scoresheet")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.elementToBeClickable(By.id("close-evaluation")));
+        screenshot("council-all-submitted");
+        browser.findElement(By.id("close-evaluation")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("dossier-status"), "Đã có kết quả"));
+        assertThat(browser.findElement(By.id("dossier-result")).getText())
+                .contains("100.00")
+                .contains("5 sao");
+        screenshot("council-closed");
+    }
+
+    private void chooseBestOptions() {
+        List<WebElement> criteria = browser.findElements(By.cssSelector("fieldset.criterion"));
+        assertThat(criteria).hasSizeGreaterThan(20);
+        for (WebElement criterion : criteria) {
+            List<WebElement> options = criterion.findElements(By.cssSelector("label.option"));
+            WebElement best = options.get(options.size() - 1);
+            ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", best);
+            best.click();
+        }
+    }
+
+    private CurrentUser user(CurrentUser admin, String username, Role role, String jurisdiction) {
+        UserSummary created = users.create(
+                new CreateUser(username, "Người dùng " + username, null, role, jurisdiction, PASSWORD), admin);
+        return new CurrentUser(created.id(), username, created.displayName(), role, jurisdiction, null);
+    }
+}
