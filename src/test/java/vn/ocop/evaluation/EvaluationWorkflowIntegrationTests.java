@@ -173,6 +173,7 @@ class EvaluationWorkflowIntegrationTests {
                 .andExpect(jsonPath("$.sheets.length()").value(2))
                 .andExpect(jsonPath("$.allSubmitted").value(true))
                 .andExpect(jsonPath("$.mean").value(mean));
+        perform(chair, get("/api/v1/dossiers/" + dossier + "/minutes"), null).andExpect(status().isConflict());
         perform(member, post("/api/v1/dossiers/" + dossier + "/close"), "")
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("EVAL-016"));
@@ -182,6 +183,28 @@ class EvaluationWorkflowIntegrationTests {
                 .andExpect(jsonPath("$.resultTotal").value(mean))
                 .andExpect(jsonPath("$.resultStar").value(5))
                 .andExpect(jsonPath("$.fiveStarCandidate").value(true));
+
+        // The minutes: a PDF whose text (extracted back) carries the Vietnamese product name and the result.
+        byte[] minutes = perform(chair, get("/api/v1/dossiers/" + dossier + "/minutes"), null)
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentType("application/pdf"))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/pdf"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/pdf/council-minutes.pdf"), minutes);
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(minutes)) {
+            String text =
+                    new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text)
+                    .contains("BIÊN BẢN HỌP HỘI ĐỒNG ĐÁNH GIÁ, PHÂN HẠNG SẢN PHẨM OCOP")
+                    .contains("Nước mắm cá cơm")
+                    .contains("5 sao")
+                    .contains("Tương, nước mắm, gia vị dạng lỏng khác");
+        }
+        perform(otherCommune, get("/api/v1/dossiers/" + dossier + "/minutes"), null)
+                .andExpect(status().isForbidden());
 
         assertThat(jdbc.sql("SELECT to_status FROM dossier_transition WHERE dossier_id = ? ORDER BY id")
                         .param(dossier)

@@ -38,11 +38,17 @@ class EvaluationApi {
     private final EvaluationRounds rounds;
     private final Dossiers dossiers;
     private final CouncilScoring scoring;
+    private final vn.ocop.evaluation.CouncilMinutes minutes;
 
-    EvaluationApi(EvaluationRounds rounds, Dossiers dossiers, CouncilScoring scoring) {
+    EvaluationApi(
+            EvaluationRounds rounds,
+            Dossiers dossiers,
+            CouncilScoring scoring,
+            vn.ocop.evaluation.CouncilMinutes minutes) {
         this.rounds = rounds;
         this.dossiers = dossiers;
         this.scoring = scoring;
+        this.minutes = minutes;
     }
 
     @PostMapping("/evaluation-rounds")
@@ -168,6 +174,12 @@ class EvaluationApi {
     @Operation(summary = "Scoring progress; other members' sheets only once all are submitted")
     CouncilScoring.Scoring scoring(@PathVariable long id, CurrentUser actor) {
         return scoring.view(id, actor);
+    }
+
+    @GetMapping(value = "/dossiers/{id}/minutes", produces = "application/pdf")
+    @Operation(summary = "The council's minutes (biên bản) of a rated dossier, as PDF")
+    ResponseEntity<byte[]> minutes(@PathVariable long id, CurrentUser actor) {
+        return MinutesResponse.of(id, minutes.pdf(id, actor));
     }
 
     @PostMapping("/dossiers/{id}/close")

@@ -33,18 +33,21 @@ class EvaluationPages {
     private final CouncilScoring scoring;
     private final CriteriaSets criteria;
     private final Problems problems;
+    private final vn.ocop.evaluation.CouncilMinutes minutes;
 
     EvaluationPages(
             EvaluationRounds rounds,
             Dossiers dossiers,
             CouncilScoring scoring,
             CriteriaSets criteria,
-            Problems problems) {
+            Problems problems,
+            vn.ocop.evaluation.CouncilMinutes minutes) {
         this.rounds = rounds;
         this.dossiers = dossiers;
         this.scoring = scoring;
         this.criteria = criteria;
         this.problems = problems;
+        this.minutes = minutes;
     }
 
     @GetMapping("/evaluation")
@@ -107,6 +110,11 @@ class EvaluationPages {
             redirect.addFlashAttribute("error", problems.message(e.errorCode().messageKey(), e.arguments()));
         }
         return "redirect:/evaluation/dossiers/" + id;
+    }
+
+    @GetMapping(value = "/evaluation/dossiers/{id}/minutes.pdf", produces = "application/pdf")
+    org.springframework.http.ResponseEntity<byte[]> minutes(@PathVariable long id, CurrentUser actor) {
+        return MinutesResponse.of(id, minutes.pdf(id, actor));
     }
 
     @GetMapping("/evaluation/dossiers/{id}/scoresheet")
