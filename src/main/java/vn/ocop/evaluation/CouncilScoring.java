@@ -217,6 +217,70 @@ public class CouncilScoring {
         return view;
     }
 
+    /**
+     * Records the result of a council that met on paper: the members' totals from its signed minutes and the star it
+     * decided. The mean decides the band; the star may be lower than the band (markers the paper sheets checked) but
+     * never higher. Only the round's organiser (or its chair) enters it, once, while the dossier is under evaluation.
+     */
+    public DossierView recordPaperResult(long dossierId, List<BigDecimal> memberTotals, int star, CurrentUser actor) {
+        Dossier d = dossiers.load(dossierId);
+        EvaluationRound round = rounds.get(d.roundId);
+        if (!rounds.isChair(round.id(), actor.id())) {
+            rounds.checkOrganiser(round, actor);
+        }
+        if (d.status != DossierStatus.UNDER_EVALUATION) {
+            throw new OcopException(EvaluationError.ILLEGAL_TRANSITION, d.status, "paper-result");
+        }
+        if (memberTotals.isEmpty()
+                || memberTotals.stream().anyMatch(t -> t.signum() < 0 || t.compareTo(new BigDecimal("100")) > 0)) {
+            throw new OcopException(EvaluationError.INVALID_PAPER_RESULT, memberTotals);
+        }
+        BigDecimal mean = memberTotals.stream()
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .divide(BigDecimal.valueOf(memberTotals.size()), java.math.MathContext.DECIMAL64);
+        int bandStar = criteria.bands(d.criteriaVersion).starFor(mean);
+        if (star < 1 || star > bandStar) {
+            throw new OcopException(EvaluationError.STAR_ABOVE_BAND, star, bandStar, mean.toPlainString());
+        }
+        DossierStatus from = d.status;
+        d.rate(mean, star, round.provinceLevel());
+        DossierView view = dossiers.save(
+                d,
+                from,
+                actor,
+                "paper council: totals "
+                        + memberTotals.stream().map(BigDecimal::toPlainString).toList() + ", " + star + "★");
+        events.publishEvent(new ProductRated(
+                d.id,
+                d.productId,
+                d.producerId,
+                d.roundId,
+                round.level(),
+                d.criteriaVersion,
+                d.setNo,
+                mean,
+                star,
+                d.fiveStarCandidate,
+                d.communeCode));
+        return view;
+    }
+
+    /** One line of a paper-results import. */
+    public record PaperLine(long dossierId, List<BigDecimal> memberTotals, int star) {}
+
+    /** Records several paper results of one round in one transaction: any failure rolls all back. */
+    public List<DossierView> recordPaperResults(long roundId, List<PaperLine> lines, CurrentUser actor) {
+        rounds.get(roundId);
+        List<DossierView> results = new ArrayList<>();
+        for (PaperLine line : lines) {
+            if (dossiers.load(line.dossierId()).roundId != roundId) {
+                throw new OcopException(EvaluationError.DOSSIER_NOT_FOUND, line.dossierId());
+            }
+            results.add(recordPaperResult(line.dossierId(), line.memberTotals(), line.star(), actor));
+        }
+        return results;
+    }
+
     private Dossier scorable(long dossierId, CurrentUser member) {
         Dossier d = dossiers.load(dossierId);
         requireMember(d, member);

@@ -40,7 +40,11 @@ public enum EvaluationError implements ErrorCode {
     /** A reason is required for returning or knocking out a dossier. */
     REASON_REQUIRED("EVAL-017", ErrorKind.INVALID),
     /** The product already has an open dossier in this round. */
-    DUPLICATE_DOSSIER("EVAL-018", ErrorKind.CONFLICT);
+    DUPLICATE_DOSSIER("EVAL-018", ErrorKind.CONFLICT),
+    /** Paper member totals must be between 0 and 100, at least one. */
+    INVALID_PAPER_RESULT("EVAL-019", ErrorKind.INVALID),
+    /** A paper result's star cannot exceed the band of the members' mean total. */
+    STAR_ABOVE_BAND("EVAL-020", ErrorKind.INVALID);
 
     private final String code;
     private final ErrorKind kind;

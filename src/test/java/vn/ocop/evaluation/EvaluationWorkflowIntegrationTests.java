@@ -256,6 +256,69 @@ class EvaluationWorkflowIntegrationTests {
                 .andExpect(jsonPath("$.code").value("EVAL-008"));
     }
 
+    @Test
+    void paperCouncilResultsAreEnteredWithMemberTotalsAndNeverAboveTheBand() throws Exception {
+        CurrentUser province = user(Role.PROVINCE_OFFICER, "82");
+        CurrentUser commune = user(Role.COMMUNE_OFFICER, CAO_LANH);
+        long round =
+                id(perform(province, post("/api/v1/evaluation-rounds"), """
+                {"name":"Đợt giấy","level":"PROVINCE","provinceCode":"82","year":2027,
+                 "submissionDeadline":"2099-10-30","endsOn":"2099-12-30"}""").andExpect(status().isCreated()));
+        long first = underEvaluation(round, aProduct(CAO_LANH), commune, province);
+        long second = underEvaluation(round, aProduct(CAO_LANH), commune, province);
+
+        // Mean (72 + 68 + 70.5) / 3 = 70.1667: the 4★ band; the council decided 3★ (a marker missed): allowed.
+        perform(
+                        province,
+                        post("/api/v1/dossiers/" + first + "/paper-result"),
+                        "{\"memberTotals\":[72,68,70.5],\"star\":5}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("EVAL-020"));
+        perform(province, post("/api/v1/dossiers/" + first + "/paper-result"), "{\"memberTotals\":[72,168],\"star\":3}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("EVAL-019"));
+        perform(
+                        commune,
+                        post("/api/v1/dossiers/" + first + "/paper-result"),
+                        "{\"memberTotals\":[72,68,70.5],\"star\":3}")
+                .andExpect(status().isForbidden());
+        // A bulk import with one bad line writes nothing.
+        perform(
+                        province,
+                        post("/api/v1/evaluation-rounds/" + round + "/paper-results"),
+                        "[{\"dossierId\":%d,\"result\":{\"memberTotals\":[72,68,70.5],\"star\":3}},".formatted(first)
+                                + "{\"dossierId\":%d,\"result\":{\"memberTotals\":[40],\"star\":4}}]".formatted(second))
+                .andExpect(status().isBadRequest());
+        perform(province, get("/api/v1/dossiers/" + first), null)
+                .andExpect(jsonPath("$.status").value("UNDER_EVALUATION"));
+        perform(
+                        province,
+                        post("/api/v1/evaluation-rounds/" + round + "/paper-results"),
+                        "[{\"dossierId\":%d,\"result\":{\"memberTotals\":[72,68,70.5],\"star\":3}},".formatted(first)
+                                + "{\"dossierId\":%d,\"result\":{\"memberTotals\":[40],\"star\":2}}]".formatted(second))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].status").value("RATED"))
+                .andExpect(jsonPath("$[0].resultStar").value(3))
+                .andExpect(jsonPath("$[1].resultStar").value(2));
+    }
+
+    private long underEvaluation(long round, ProductView product, CurrentUser commune, CurrentUser province)
+            throws Exception {
+        long dossier = id(perform(
+                commune,
+                post("/api/v1/dossiers"),
+                "{\"roundId\":%d,\"productId\":%d,\"kind\":\"FIRST\"}".formatted(round, product.id())));
+        perform(commune, post("/api/v1/dossiers/" + dossier + "/submit"), "").andExpect(status().isOk());
+        perform(
+                        commune,
+                        post("/api/v1/dossiers/" + dossier + "/forward"),
+                        "{\"localRawMaterial\":true,\"localLabour\":true,\"localIdea\":true,\"localIdentity\":true}")
+                .andExpect(status().isOk());
+        perform(province, post("/api/v1/dossiers/" + dossier + "/start-evaluation"), "")
+                .andExpect(status().isOk());
+        return dossier;
+    }
+
     private ResultActions perform(
             CurrentUser user,
             org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,

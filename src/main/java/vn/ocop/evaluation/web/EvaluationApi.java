@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -180,6 +181,39 @@ class EvaluationApi {
     @Operation(summary = "The council's minutes (biên bản) of a rated dossier, as PDF")
     ResponseEntity<byte[]> minutes(@PathVariable long id, CurrentUser actor) {
         return MinutesResponse.of(id, minutes.pdf(id, actor));
+    }
+
+    record PaperResult(
+            @NotNull @jakarta.validation.constraints.Size(min = 1, max = 50)
+            List<@NotNull BigDecimal> memberTotals,
+
+            @NotNull @jakarta.validation.constraints.Min(1) @jakarta.validation.constraints.Max(5)
+            Integer star) {}
+
+    @PostMapping("/dossiers/{id}/paper-result")
+    @Operation(summary = "Enter the result of a council that met on paper: members' totals and the decided star")
+    DossierView paperResult(@PathVariable long id, @Valid @RequestBody PaperResult body, CurrentUser actor) {
+        return scoring.recordPaperResult(id, body.memberTotals(), body.star(), actor);
+    }
+
+    record PaperResultLine(
+            @NotNull Long dossierId, @Valid @NotNull PaperResult result) {}
+
+    @PostMapping("/evaluation-rounds/{id}/paper-results")
+    @Operation(summary = "Import the paper results of several dossiers of a round; all or nothing")
+    List<DossierView> paperResults(
+            @PathVariable long id,
+            @Valid @RequestBody @jakarta.validation.constraints.Size(max = 1000) List<@Valid PaperResultLine> lines,
+            CurrentUser actor) {
+        return scoring.recordPaperResults(
+                id,
+                lines.stream()
+                        .map(l -> new CouncilScoring.PaperLine(
+                                l.dossierId(),
+                                l.result().memberTotals(),
+                                l.result().star()))
+                        .toList(),
+                actor);
     }
 
     @PostMapping("/dossiers/{id}/close")
