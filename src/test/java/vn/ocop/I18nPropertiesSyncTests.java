@@ -46,7 +46,8 @@ class I18nPropertiesSyncTests {
                 vn.ocop.identity.IdentityError.class,
                 vn.ocop.producer.ProducerError.class,
                 vn.ocop.product.ProductError.class,
-                vn.ocop.evaluation.EvaluationError.class)) {
+                vn.ocop.evaluation.EvaluationError.class,
+                vn.ocop.certification.CertificationError.class)) {
             for (Enum<?> constant : codes.getEnumConstants()) {
                 String key = ((vn.ocop.shared.ErrorCode) constant).messageKey();
                 assertThat(vi.getProperty(key)).as(key).isNotBlank();

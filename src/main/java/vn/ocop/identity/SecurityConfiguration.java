@@ -37,7 +37,8 @@ class SecurityConfiguration {
         "/api/v1/criteria-versions",
         "/api/v1/criteria-versions/*/compare/*",
         "/api/v1/criteria-sets",
-        "/api/v1/criteria-sets/**"
+        "/api/v1/criteria-sets/**",
+        "/api/v1/certificates/*"
     };
 
     /** Public API endpoints that take a body but change nothing (login, stateless computations). */
@@ -54,6 +55,8 @@ class SecurityConfiguration {
         "/favicon.ico",
         "/admin-units",
         "/admin-units/**",
+        "/verify",
+        "/verify/**",
         "/self-assessment",
         "/self-assessment/**",
         "/actuator/health",

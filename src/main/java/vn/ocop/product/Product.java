@@ -180,6 +180,18 @@ class Product {
         return diff(before, snapshot(), now);
     }
 
+    /** Removes the current rating (certificate revoked or expired); the OCOP code stays with the product. */
+    String clearRating(Instant now) {
+        Map<String, Object> before = snapshot();
+        this.star = null;
+        this.certificateNumber = null;
+        this.certificateIssuedOn = null;
+        this.certificateExpiresOn = null;
+        this.certificateLevel = null;
+        this.ratingSource = null;
+        return diff(before, snapshot(), now);
+    }
+
     void assignOcopCode(String code) {
         if (this.ocopCode == null) {
             this.ocopCode = code;

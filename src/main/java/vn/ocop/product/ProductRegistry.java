@@ -132,6 +132,45 @@ public class ProductRegistry {
         return products.findById(id).map(product -> view(product, producer(product.producerId())));
     }
 
+    /**
+     * Records the certificate the certification module issued as the product's current rating, assigning the OCOP
+     * code on first certification; returns the product with its code. No authorization: the caller decided.
+     */
+    public ProductView recordCertification(
+            long productId,
+            int star,
+            String certificateNumber,
+            LocalDate issuedOn,
+            LocalDate expiresOn,
+            CertificationLevel level) {
+        Product product = find(productId);
+        ProducerView producer = producer(product.producerId());
+        String changes =
+                product.rate(new CurrentRating(star, certificateNumber, issuedOn, expiresOn, level, "PLATFORM"), now());
+        if (product.ocopCode() == null) {
+            product.assignOcopCode(ocopCodes.next(product.provinceCode(), product.communeCode(), issuedOn.getYear()));
+        }
+        product.updateSearchText(producer.name());
+        save(product);
+        events.publishEvent(new ProductRatingRecorded(productId, product.communeCode(), star, changes));
+        return view(product, producer);
+    }
+
+    /**
+     * Drops the current rating when its certificate was revoked or expired, so the product no longer shows a star;
+     * does nothing when the product's current certificate is another one.
+     */
+    public void clearCertification(long productId, String certificateNumber, String reason) {
+        Product product = find(productId);
+        CurrentRating current = product.rating();
+        if (current == null || !certificateNumber.equals(current.certificateNumber())) {
+            return;
+        }
+        String changes = product.clearRating(now());
+        save(product);
+        events.publishEvent(new ProductUpdated(productId, product.communeCode(), reason + ": " + changes));
+    }
+
     /** A product the actor may see; 404 when unknown, 403 when outside the actor's jurisdiction. */
     @Transactional(readOnly = true)
     public ProductView get(long id, CurrentUser actor) {

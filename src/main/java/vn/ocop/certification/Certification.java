@@ -1,0 +1,435 @@
+package vn.ocop.certification;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ocop.certification.CertificationEvents.CertificateExpired;
+import vn.ocop.certification.CertificationEvents.CertificateIssued;
+import vn.ocop.certification.CertificationEvents.CertificateRevoked;
+import vn.ocop.geography.AdminEdition;
+import vn.ocop.geography.AdminUnits;
+import vn.ocop.identity.AccessPolicy;
+import vn.ocop.identity.Action;
+import vn.ocop.identity.CurrentUser;
+import vn.ocop.identity.Role;
+import vn.ocop.product.CertificationLevel;
+import vn.ocop.product.ProductRegistry;
+import vn.ocop.product.ProductView;
+import vn.ocop.shared.OcopException;
+
+/**
+ * Decisions and certificates. A province officer decides on 3–4★ candidates of the province, the central office on
+ * 5★ (Art. 4.2); one decision may cover a batch. Each certificate is signed; revocation needs a ground, a decision
+ * number and date; expiry is marked by a daily job (see {@link CertificateExpiry}).
+ */
+@Service
+@Transactional
+public class Certification {
+
+    private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final CertificateStore store;
+    private final CertificateSigner signer;
+    private final ProductRegistry products;
+    private final AccessPolicy policy;
+    private final AdminUnits units;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Certification(
+            JdbcClient jdbc,
+            CertificateStore store,
+            CertificateSigner signer,
+            ProductRegistry products,
+            AccessPolicy policy,
+            AdminUnits units,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.signer = signer;
+        this.products = products;
+        this.policy = policy;
+        this.units = units;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** A rated product awaiting (or refused) a decision. */
+    public record Candidate(
+            long dossierId,
+            long productId,
+            String productName,
+            int star,
+            BigDecimal total,
+            String level,
+            String status) {}
+
+    /** Command: a recognition decision for one or more candidates (by dossier). */
+    public record IssueDecision(
+            @NotBlank @Size(max = 60) String decisionNumber,
+            @NotNull LocalDate decidedOn,
+            @NotBlank @Size(max = 300) String authority,
+            @NotEmpty @Size(max = 500) List<@NotNull Long> dossierIds) {}
+
+    /** What the public verification page shows; no personal data beyond what the certificate itself prints. */
+    public record PublicCertificate(
+            String number,
+            CertificateStatus status,
+            boolean authentic,
+            String productName,
+            String producerName,
+            String ocopCode,
+            int star,
+            String level,
+            String provinceName,
+            LocalDate issuedOn,
+            LocalDate expiresOn,
+            String decisionNumber,
+            @Nullable RevocationGround revocationGround,
+            @Nullable String revocationDecision,
+            @Nullable LocalDate revokedOn) {}
+
+    /** Candidates the actor may decide on: pending ones within the actor's jurisdiction. */
+    @Transactional(readOnly = true)
+    public List<Candidate> candidates(CurrentUser actor) {
+        return jdbc
+                .sql("""
+                        SELECT c.dossier_id, c.product_id, p.name, c.star, c.total, c.level, c.status, c.commune_code
+                          FROM certification_candidate c JOIN product p ON p.id = c.product_id
+                         ORDER BY c.created_at, c.dossier_id""")
+                .query((rs, n) -> new Object[] {
+                    new Candidate(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getInt(4),
+                            rs.getBigDecimal(5),
+                            rs.getString(6),
+                            rs.getString(7)),
+                    rs.getString(8)
+                })
+                .list()
+                .stream()
+                .filter(row -> policy.permits(actor, Action.VIEW_RECORDS, (String) row[1]))
+                .map(row -> (Candidate) row[0])
+                .toList();
+    }
+
+    /**
+     * Issues one decision and a certificate per candidate. All candidates must be PENDING, of one level, and within
+     * the actor's authority; a candidate below 3★ is refused ({@code CERT-001}). All or nothing.
+     */
+    public List<Certificate> issue(IssueDecision command, CurrentUser actor) {
+        List<CandidateRow> candidates = new ArrayList<>();
+        for (Long dossierId : command.dossierIds()) {
+            CandidateRow row = candidate(dossierId);
+            if (row.star < 3) {
+                throw new OcopException(CertificationError.BELOW_THREE_STARS, row.star);
+            }
+            if (!"PENDING".equals(row.status)) {
+                throw new OcopException(CertificationError.ALREADY_ISSUED, dossierId);
+            }
+            candidates.add(row);
+        }
+        String level = candidates.get(0).level;
+        if (candidates.stream().anyMatch(c -> !c.level.equals(level))) {
+            throw new OcopException(CertificationError.MIXED_LEVELS);
+        }
+        String province = null;
+        if ("CENTRAL".equals(level)) {
+            if (!actor.role().nationwide()) {
+                throw OcopException.forbidden();
+            }
+        } else {
+            province = candidates.get(0).provinceCode;
+            for (CandidateRow c : candidates) {
+                if (!c.provinceCode.equals(province)) {
+                    throw new OcopException(CertificationError.MIXED_LEVELS);
+                }
+                policy.check(actor, Action.EDIT_RECORDS, c.communeCode);
+            }
+            if (actor.role() == Role.COMMUNE_OFFICER || actor.role() == Role.COUNCIL_MEMBER) {
+                throw OcopException.forbidden();
+            }
+        }
+        long decisionId;
+        try {
+            decisionId = jdbc.sql("""
+                            INSERT INTO recognition_decision (number, decided_on, level, authority, province_code, created_by)
+                            VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
+                    .params(
+                            command.decisionNumber().strip(),
+                            command.decidedOn(),
+                            level,
+                            command.authority().strip(),
+                            province,
+                            actor.username())
+                    .query(Long.class)
+                    .single();
+        } catch (DuplicateKeyException e) {
+            throw new OcopException(CertificationError.DECISION_NUMBER_TAKEN, command.decisionNumber());
+        }
+        List<Certificate> issued = new ArrayList<>();
+        for (CandidateRow c : candidates) {
+            issued.add(issueOne(decisionId, command, c));
+        }
+        return issued;
+    }
+
+    private Certificate issueOne(long decisionId, IssueDecision command, CandidateRow c) {
+        LocalDate issuedOn = command.decidedOn();
+        LocalDate expiresOn = Certificate.expiryFor(issuedOn);
+        Optional<Certificate> previous = store.byProduct(c.productId).stream()
+                .filter(p -> p.storedStatus() == CertificateStatus.VALID)
+                .findFirst();
+        String kind = previous.map(p -> c.star > p.star() ? "UPGRADE" : "REEVALUATION")
+                .orElse("NEW");
+        String number = newNumber(c.provinceCode, issuedOn);
+        ProductView product = products.recordCertification(
+                c.productId,
+                c.star,
+                number,
+                issuedOn,
+                expiresOn,
+                "CENTRAL".equals(c.level) ? CertificationLevel.CENTRAL : CertificationLevel.PROVINCE);
+        Certificate unsigned = new Certificate(
+                0,
+                number,
+                command.decisionNumber().strip(),
+                issuedOn,
+                command.authority(),
+                c.productId,
+                product.producerId(),
+                c.dossierId,
+                kind,
+                c.star,
+                c.level,
+                product.name(),
+                product.producerName(),
+                product.ocopCode() == null ? "" : product.ocopCode(),
+                c.communeCode,
+                c.provinceCode,
+                issuedOn,
+                expiresOn,
+                CertificateStatus.VALID,
+                "",
+                null,
+                null,
+                null);
+        String signature = signer.sign(unsigned.signedContent());
+        long id = jdbc.sql("""
+                        INSERT INTO certificate (number, decision_id, product_id, producer_id, dossier_id, kind, star, level,
+                                                 product_name, producer_name, ocop_code, commune_code, province_code,
+                                                 issued_on, expires_on, status, signature, previous_certificate_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'VALID', ?, ?) RETURNING id""")
+                .params(
+                        number,
+                        decisionId,
+                        c.productId,
+                        product.producerId(),
+                        c.dossierId,
+                        kind,
+                        c.star,
+                        c.level,
+                        unsigned.productName(),
+                        unsigned.producerName(),
+                        unsigned.ocopCode(),
+                        c.communeCode,
+                        c.provinceCode,
+                        issuedOn,
+                        expiresOn,
+                        signature,
+                        previous.map(Certificate::id).orElse(null))
+                .query(Long.class)
+                .single();
+        previous.ifPresent(p -> {
+            jdbc.sql("UPDATE certificate SET status = 'SUPERSEDED', version = version + 1 WHERE id = ?")
+                    .param(p.id())
+                    .update();
+            event(p.id(), "SUPERSEDED", "by " + number);
+        });
+        jdbc.sql("UPDATE certification_candidate SET status = 'ISSUED' WHERE dossier_id = ?")
+                .param(c.dossierId)
+                .update();
+        event(id, kind.equals("NEW") ? "ISSUED" : kind, command.decisionNumber());
+        events.publishEvent(
+                new CertificateIssued(number, c.productId, c.star, c.level, issuedOn, expiresOn, c.communeCode));
+        return store.byNumber(number).orElseThrow();
+    }
+
+    /** Public: what a certificate number stands for; {@code CERT-002} (404) when unknown. */
+    @Transactional(readOnly = true)
+    public PublicCertificate verify(String number) {
+        Certificate c = find(number);
+        boolean authentic = signer.verify(c.signedContent(), c.signature());
+        return new PublicCertificate(
+                c.number(),
+                c.statusOn(LocalDate.now(clock)),
+                authentic,
+                c.productName(),
+                c.producerName(),
+                c.ocopCode(),
+                c.star(),
+                c.level(),
+                units.find(AdminEdition.CURRENT, c.provinceCode())
+                        .map(u -> u.fullName())
+                        .orElse(c.provinceCode()),
+                c.issuedOn(),
+                c.expiresOn(),
+                c.decisionNumber(),
+                c.revocationGround(),
+                c.revocationDecision(),
+                c.revokedOn());
+    }
+
+    /** Whether a signature (e.g. read from a QR code) is the certificate's own. */
+    @Transactional(readOnly = true)
+    public boolean signatureMatches(String number, String signature) {
+        Certificate c = find(number);
+        return c.signature().equals(signature) && signer.verify(c.signedContent(), signature);
+    }
+
+    /** Revokes a certificate (Art. 8) by decision; the product loses its star at once. */
+    public Certificate revoke(
+            String number, RevocationGround ground, String decisionNumber, LocalDate revokedOn, CurrentUser actor) {
+        Certificate c = find(number);
+        checkAuthority(c, actor);
+        if (c.storedStatus() == CertificateStatus.REVOKED) {
+            throw new OcopException(CertificationError.ALREADY_REVOKED, number);
+        }
+        jdbc.sql("""
+                        UPDATE certificate SET status = 'REVOKED', revocation_ground = ?, revocation_decision = ?,
+                               revoked_on = ?, version = version + 1 WHERE id = ?""")
+                .params(ground.name(), decisionNumber.strip(), revokedOn, c.id())
+                .update();
+        event(c.id(), "REVOKED", ground + " " + decisionNumber);
+        products.clearCertification(c.productId(), c.number(), "certificate " + number + " revoked");
+        events.publishEvent(
+                new CertificateRevoked(number, c.productId(), ground, decisionNumber, revokedOn, c.communeCode()));
+        return find(number);
+    }
+
+    /** Marks VALID certificates past their last day as EXPIRED; returns how many. Safe to run twice. */
+    public int expireDue(LocalDate today) {
+        int count = 0;
+        for (Certificate c : store.validExpiringBefore(today)) {
+            int updated = jdbc.sql("UPDATE certificate SET status = 'EXPIRED', version = version + 1"
+                            + " WHERE id = ? AND status = 'VALID'")
+                    .param(c.id())
+                    .update();
+            if (updated == 1) {
+                event(c.id(), "EXPIRED", null);
+                products.clearCertification(c.productId(), c.number(), "certificate " + c.number() + " expired");
+                events.publishEvent(new CertificateExpired(c.number(), c.productId(), c.expiresOn(), c.communeCode()));
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The certificates of a product, newest first, for officers covering it and its producer. */
+    @Transactional(readOnly = true)
+    public List<Certificate> history(long productId, CurrentUser actor) {
+        ProductView product = products.get(productId, actor); // authorizes
+        return store.byProduct(product.id());
+    }
+
+    /** A certificate for officers covering it and its producer. */
+    @Transactional(readOnly = true)
+    public Certificate get(String number, CurrentUser actor) {
+        Certificate c = find(number);
+        if (!policy.permits(actor, Action.VIEW_RECORDS, c.communeCode())
+                && !policy.permitsOwnProducer(actor, c.producerId())) {
+            throw OcopException.forbidden();
+        }
+        return c;
+    }
+
+    /** The public key that verifies certificate signatures (X.509, base64). */
+    public String publicKey() {
+        return signer.publicKey();
+    }
+
+    private void checkAuthority(Certificate c, CurrentUser actor) {
+        if ("CENTRAL".equals(c.level())) {
+            if (!actor.role().nationwide()) {
+                throw OcopException.forbidden();
+            }
+            return;
+        }
+        policy.check(actor, Action.EDIT_RECORDS, c.communeCode());
+        if (actor.role() == Role.COMMUNE_OFFICER || actor.role() == Role.COUNCIL_MEMBER) {
+            throw OcopException.forbidden();
+        }
+    }
+
+    Certificate find(String number) {
+        String clean = number.strip().toUpperCase(java.util.Locale.ROOT);
+        if (!clean.matches("[0-9A-Z-]{5,30}")) {
+            throw new OcopException(
+                    CertificationError.CERTIFICATE_NOT_FOUND, number.length() > 30 ? number.substring(0, 30) : number);
+        }
+        return store.byNumber(clean)
+                .orElseThrow(() -> new OcopException(CertificationError.CERTIFICATE_NOT_FOUND, clean));
+    }
+
+    private void event(long certificateId, String type, @Nullable String note) {
+        jdbc.sql("INSERT INTO certificate_event (certificate_id, type, note) VALUES (?, ?, ?)")
+                .params(certificateId, type, note)
+                .update();
+    }
+
+    /** Province code, 2-digit year, 10 random Crockford base32 characters: 50 bits, not enumerable. */
+    private String newNumber(String provinceCode, LocalDate issuedOn) {
+        StringBuilder random = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            random.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+            if (i == 4) {
+                random.append('-');
+            }
+        }
+        return "%s-%02d-%s".formatted(provinceCode, issuedOn.getYear() % 100, random);
+    }
+
+    private record CandidateRow(
+            long dossierId,
+            long productId,
+            String level,
+            int star,
+            String status,
+            String communeCode,
+            String provinceCode) {}
+
+    private CandidateRow candidate(long dossierId) {
+        return jdbc.sql("SELECT dossier_id, product_id, level, star, status, commune_code, province_code"
+                        + " FROM certification_candidate WHERE dossier_id = ? FOR UPDATE")
+                .param(dossierId)
+                .query((rs, n) -> new CandidateRow(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getInt(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)))
+                .optional()
+                .orElseThrow(() -> new OcopException(CertificationError.CANDIDATE_NOT_FOUND, dossierId));
+    }
+}

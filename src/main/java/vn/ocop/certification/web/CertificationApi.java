@@ -1,0 +1,112 @@
+package vn.ocop.certification.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import vn.ocop.certification.Certificate;
+import vn.ocop.certification.CertificateDocuments;
+import vn.ocop.certification.Certification;
+import vn.ocop.certification.RevocationGround;
+import vn.ocop.identity.CurrentUser;
+
+/** Certificates: public verification; decisions, revocation, PDFs and history for officers. */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Certificates", description = "Giấy chứng nhận sản phẩm OCOP")
+class CertificationApi {
+
+    private final Certification certification;
+    private final CertificateDocuments documents;
+
+    CertificationApi(Certification certification, CertificateDocuments documents) {
+        this.certification = certification;
+        this.documents = documents;
+    }
+
+    @GetMapping("/certificates/{number}")
+    @Operation(summary = "Public: whether a certificate is valid, expired, suspended or revoked, with its facts")
+    Certification.PublicCertificate verify(@PathVariable String number) {
+        return certification.verify(number);
+    }
+
+    @GetMapping("/certificates/public-key")
+    @Operation(summary = "Public: the Ed25519 key (X.509, base64) that verifies certificate signatures")
+    Map<String, String> publicKey() {
+        return Map.of("algorithm", "Ed25519", "publicKey", certification.publicKey());
+    }
+
+    @GetMapping("/certification/candidates")
+    @Operation(
+            summary = "Rated products awaiting a decision in the caller's jurisdiction",
+            security = @SecurityRequirement(name = "bearer"))
+    List<Certification.Candidate> candidates(CurrentUser actor) {
+        return certification.candidates(actor);
+    }
+
+    @PostMapping("/certification/decisions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Issue a recognition decision with one certificate per candidate (3★ and above)",
+            security = @SecurityRequirement(name = "bearer"))
+    List<Certificate> issue(@Valid @RequestBody Certification.IssueDecision command, CurrentUser actor) {
+        return certification.issue(command, actor);
+    }
+
+    record Revocation(
+            @NotNull RevocationGround ground,
+            @NotBlank @Size(max = 60) String decisionNumber,
+            @NotNull LocalDate revokedOn) {}
+
+    @PostMapping("/certificates/{number}/revocation")
+    @Operation(summary = "Revoke a certificate by decision (Art. 8)", security = @SecurityRequirement(name = "bearer"))
+    Certificate revoke(@PathVariable String number, @Valid @RequestBody Revocation body, CurrentUser actor) {
+        return certification.revoke(number, body.ground(), body.decisionNumber(), body.revokedOn(), actor);
+    }
+
+    @GetMapping(value = "/certificates/{number}/pdf", produces = "application/pdf")
+    @Operation(
+            summary = "The printable certificate (A4 PDF with QR code)",
+            security = @SecurityRequirement(name = "bearer"))
+    ResponseEntity<byte[]> pdf(@PathVariable String number, CurrentUser actor) {
+        return pdfResponse(number, documents.pdf(number, actor));
+    }
+
+    @GetMapping("/products/{id}/certificates")
+    @Operation(
+            summary = "A product's certificate history, newest first",
+            security = @SecurityRequirement(name = "bearer"))
+    List<Certificate> history(@PathVariable long id, CurrentUser actor) {
+        return certification.history(id, actor);
+    }
+
+    static ResponseEntity<byte[]> pdfResponse(String number, byte[] pdf) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename("giay-chung-nhan-" + number + ".pdf")
+                                .build()
+                                .toString())
+                .body(pdf);
+    }
+}

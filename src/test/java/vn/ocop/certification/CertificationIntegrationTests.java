@@ -1,0 +1,288 @@
+package vn.ocop.certification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.ocop.TestUsers.as;
+
+import java.awt.image.BufferedImage;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import vn.ocop.IntegrationTest;
+import vn.ocop.TestUsers;
+import vn.ocop.evaluation.CommuneReview;
+import vn.ocop.evaluation.CouncilScoring;
+import vn.ocop.evaluation.Dossiers;
+import vn.ocop.evaluation.EvaluationRound;
+import vn.ocop.evaluation.EvaluationRounds;
+import vn.ocop.identity.CurrentUser;
+import vn.ocop.producer.LegalType;
+import vn.ocop.producer.ProducerDetails;
+import vn.ocop.producer.ProducerRegistry;
+import vn.ocop.product.ProductDetails;
+import vn.ocop.product.ProductRegistry;
+import vn.ocop.product.ProductView;
+import vn.ocop.shared.OcopException;
+
+/** From a council result to a signed certificate, its PDF and QR, public verification, revocation and expiry. */
+@IntegrationTest
+class CertificationIntegrationTests {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    @Autowired
+    ProducerRegistry producers;
+
+    @Autowired
+    ProductRegistry products;
+
+    @Autowired
+    EvaluationRounds rounds;
+
+    @Autowired
+    Dossiers dossiers;
+
+    @Autowired
+    CouncilScoring scoring;
+
+    @Autowired
+    Certification certification;
+
+    @Autowired
+    CertificateDocuments documents;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    private final CurrentUser admin = TestUsers.admin();
+    private final CurrentUser province = TestUsers.provinceOfficer("82");
+
+    @Test
+    void noCertificateForATwoStarResult() {
+        long dossier = rated("Bánh tráng thử 2 sao", List.of(new BigDecimal("45")), 2);
+        awaitCandidate(dossier, "NOT_ELIGIBLE");
+        assertThatThrownBy(() -> certification.issue(decision(dossier), province))
+                .isInstanceOf(OcopException.class)
+                .extracting(e -> ((OcopException) e).errorCode())
+                .isEqualTo(CertificationError.BELOW_THREE_STARS);
+    }
+
+    @Test
+    void aCertificateIsSignedPrintedVerifiableRevocableAndExpires() throws Exception {
+        long dossier = rated("Trà tim sen Tháp Mười đặc biệt", List.of(new BigDecimal("76"), new BigDecimal("74")), 4);
+        awaitCandidate(dossier, "PENDING");
+        assertThat(certification.candidates(TestUsers.provinceOfficer("01"))).noneMatch(c -> c.dossierId() == dossier);
+        assertThatThrownBy(() -> certification.issue(decision(dossier), TestUsers.provinceOfficer("01")))
+                .isInstanceOf(OcopException.class);
+
+        Certificate certificate =
+                certification.issue(decision(dossier), province).get(0);
+        assertThat(certificate.number()).matches("82-26-[0-9A-Z]{5}-[0-9A-Z]{5}");
+        assertThat(certificate.issuedOn()).isEqualTo(LocalDate.of(2026, 1, 31));
+        assertThat(certificate.expiresOn()).isEqualTo(LocalDate.of(2029, 1, 31));
+        assertThat(certificate.level()).isEqualTo("PROVINCE");
+        assertThat(certificate.ocopCode()).matches("82-29869-\\d{3}-2026");
+        ProductView rated = products.get(certificate.productId(), admin);
+        assertThat(rated.rating().star()).isEqualTo(4);
+        assertThat(rated.rating().certificateNumber()).isEqualTo(certificate.number());
+        assertThatThrownBy(() -> certification.issue(decision(dossier), province))
+                .isInstanceOf(OcopException.class);
+
+        // The PDF: Vietnamese product name extracted back, and a QR that decodes to the verification URL.
+        byte[] pdf = documents.pdf(certificate.number(), province);
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/pdf"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/pdf/certificate.pdf"), pdf);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text)
+                    .contains("Trà tim sen Tháp Mười đặc biệt")
+                    .contains("HẠNG 4 SAO")
+                    .contains(certificate.number());
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 200);
+            String decoded = new com.google.zxing.MultiFormatReader()
+                    .decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                            new com.google.zxing.client.j2se.BufferedImageLuminanceSource(page))))
+                    .getText();
+            assertThat(decoded).isEqualTo(documents.verificationUrl(certificate.number(), province));
+            assertThat(decoded).contains("/verify/" + certificate.number() + "?s=" + certificate.signature());
+        }
+
+        // Public verification: API and the page reached from the QR code.
+        mvc.perform(get("/api/v1/certificates/" + certificate.number()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("VALID"))
+                .andExpect(jsonPath("$.authentic").value(true))
+                .andExpect(jsonPath("$.star").value(4))
+                .andExpect(jsonPath("$.producerId").doesNotExist());
+        mvc.perform(get("/verify/" + certificate.number()).param("s", certificate.signature()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Giấy chứng nhận đang có hiệu lực.")));
+        mvc.perform(get("/verify/" + certificate.number()).param("s", "forged-signature"))
+                .andExpect(content().string(containsString("KHÔNG HỢP LỆ")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("đang có hiệu lực"))));
+        mvc.perform(get("/verify/82-26-AAAAA-AAAAA")).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/certificates/82-26-AAAAA-AAAAA"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("CERT-002"));
+        mvc.perform(get("/api/v1/certificates/" + "x".repeat(300))).andExpect(status().isNotFound());
+
+        // Revocation: the page and the API say so at once, and the product loses its star.
+        mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/api/v1/certificates/" + certificate.number() + "/revocation")
+                                .with(as(TestUsers.communeOfficer("29869")))
+                                .contentType("application/json")
+                                .content(
+                                        "{\"ground\":\"MISUSE_OF_MARK\",\"decisionNumber\":\"45/QĐ-UBND\",\"revokedOn\":\"2026-06-01\"}"))
+                .andExpect(status().isForbidden());
+        certification.revoke(
+                certificate.number(),
+                RevocationGround.MISUSE_OF_MARK,
+                "45/QĐ-UBND",
+                LocalDate.of(2026, 6, 1),
+                province);
+        mvc.perform(get("/api/v1/certificates/" + certificate.number()))
+                .andExpect(jsonPath("$.status").value("REVOKED"))
+                .andExpect(jsonPath("$.revocationGround").value("MISUSE_OF_MARK"));
+        mvc.perform(get("/verify/" + certificate.number()))
+                .andExpect(content().string(containsString("Giấy chứng nhận đã bị thu hồi.")));
+        assertThat(products.get(certificate.productId(), admin).rating()).isNull();
+        assertThat(certification.history(certificate.productId(), admin))
+                .extracting(Certificate::storedStatus)
+                .containsExactly(CertificateStatus.REVOKED);
+    }
+
+    @Test
+    void tamperedDataIsReportedAsNotAuthentic() throws Exception {
+        long dossier = rated("Mật ong thử giả mạo", List.of(new BigDecimal("60")), 3);
+        awaitCandidate(dossier, "PENDING");
+        Certificate certificate =
+                certification.issue(decision(dossier), province).get(0);
+        jdbc.sql("UPDATE certificate SET star = 4 WHERE number = ?")
+                .param(certificate.number())
+                .update();
+        mvc.perform(get("/api/v1/certificates/" + certificate.number()))
+                .andExpect(jsonPath("$.authentic").value(false));
+        mvc.perform(get("/verify/" + certificate.number()).param("s", certificate.signature()))
+                .andExpect(content().string(containsString("KHÔNG HỢP LỆ")));
+    }
+
+    @Test
+    void expiryMarksCertificatesOnceEvenWhenTheJobRunsTwice() {
+        long dossier = rated("Nước mắm thử hết hạn", List.of(new BigDecimal("55")), 3);
+        awaitCandidate(dossier, "PENDING");
+        Certificate certificate =
+                certification.issue(decision(dossier), province).get(0);
+        assertThat(certification.expireDue(LocalDate.of(2029, 1, 31))).isZero(); // still valid on its last day
+        int first = certification.expireDue(LocalDate.of(2029, 2, 1));
+        int second = certification.expireDue(LocalDate.of(2029, 2, 1));
+        assertThat(first).isGreaterThanOrEqualTo(1);
+        assertThat(second).isZero();
+        assertThat(certification.verify(certificate.number()).status()).isEqualTo(CertificateStatus.EXPIRED);
+        assertThat(products.get(certificate.productId(), admin).rating()).isNull();
+        assertThat(jdbc.sql("SELECT count(*) FROM certificate_event WHERE certificate_id = ? AND type = 'EXPIRED'")
+                        .param(certificate.id())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    private long rated(String productName, List<BigDecimal> totals, int star) {
+        long producer = producers
+                .register(
+                        new ProducerDetails(
+                                LegalType.COOPERATIVE,
+                                "HTX thử chứng nhận " + SEQ.incrementAndGet(),
+                                Long.toString(8_500_000_000L + SEQ.incrementAndGet()),
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                "29869",
+                                false,
+                                false,
+                                false,
+                                false,
+                                null,
+                                null,
+                                null,
+                                null),
+                        admin)
+                .id();
+        long product = products.register(
+                        new ProductDetails(
+                                producer,
+                                productName,
+                                12,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null),
+                        admin)
+                .id();
+        EvaluationRound round = rounds.open(
+                new EvaluationRounds.OpenRound(
+                        "Đợt chứng nhận " + SEQ.incrementAndGet(),
+                        "PROVINCE",
+                        "82",
+                        2026,
+                        LocalDate.of(2099, 4, 30),
+                        LocalDate.of(2099, 6, 30)),
+                province);
+        CurrentUser commune = TestUsers.communeOfficer("29869");
+        long dossier =
+                dossiers.create(round.id(), product, "FIRST", Map.of(), commune).id();
+        dossiers.submit(dossier, commune);
+        dossiers.forward(dossier, new CommuneReview(true, true, true, true, null), commune);
+        dossiers.startEvaluation(dossier, province);
+        scoring.recordPaperResult(dossier, totals, star, province);
+        return dossier;
+    }
+
+    private void awaitCandidate(long dossier, String status) {
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertThat(jdbc.sql("SELECT status FROM certification_candidate WHERE dossier_id = ?")
+                                        .param(dossier)
+                                        .query(String.class)
+                                        .optional())
+                                .contains(status));
+    }
+
+    private static Certification.IssueDecision decision(long dossier) {
+        return new Certification.IssueDecision(
+                "QĐ " + SEQ.incrementAndGet() + "/QĐ-UBND",
+                LocalDate.of(2026, 1, 31),
+                "Chủ tịch UBND tỉnh Đồng Tháp",
+                List.of(dossier));
+    }
+}
