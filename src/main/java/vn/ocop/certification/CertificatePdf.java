@@ -64,7 +64,47 @@ class CertificatePdf {
                         .orElse(c.communeCode()));
         model.put("url", verificationUrl(c));
         model.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(qr(verificationUrl(c))));
-        return pdf.render("pdf/certificate", model, Locale.forLanguageTag("vi"));
+        model.put("starsImage", "data:image/png;base64," + Base64.getEncoder().encodeToString(stars(c.star())));
+        return pdf.render("pdf/certificate", model, Locale.forLanguageTag("vi"), c.issuedOn());
+    }
+
+    /** The star rating drawn as gold five-pointed stars (a picture, so no font needs the ★ glyph). */
+    static byte[] stars(int count) {
+        int size = 120;
+        java.awt.image.BufferedImage image =
+                new java.awt.image.BufferedImage(size * count, size, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(new java.awt.Color(0xC9, 0x8A, 0x00));
+            for (int s = 0; s < count; s++) {
+                java.awt.geom.Path2D star = new java.awt.geom.Path2D.Double();
+                double cx = s * size + size / 2.0;
+                double cy = size / 2.0 + 6;
+                for (int i = 0; i < 10; i++) {
+                    double radius = i % 2 == 0 ? size * 0.46 : size * 0.19;
+                    double angle = Math.PI / 2 + i * Math.PI / 5;
+                    double x = cx + radius * Math.cos(angle);
+                    double y = cy - radius * Math.sin(angle);
+                    if (i == 0) {
+                        star.moveTo(x, y);
+                    } else {
+                        star.lineTo(x, y);
+                    }
+                }
+                star.closePath();
+                g.fill(star);
+            }
+        } finally {
+            g.dispose();
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "PNG", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return png.toByteArray();
     }
 
     static byte[] qr(String content) {

@@ -110,6 +110,6 @@ public class CouncilMinutes {
         model.put("conflicts", conflicts);
         model.put("result", result);
         model.put("closedOn", closedOn);
-        return pdf.render("pdf/council-minutes", model, Locale.forLanguageTag("vi"));
+        return pdf.render("pdf/council-minutes", model, Locale.forLanguageTag("vi"), closedOn);
     }
 }

@@ -112,7 +112,11 @@ class CertificationIntegrationTests {
         byte[] pdf = documents.pdf(certificate.number(), province);
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/pdf"));
         java.nio.file.Files.write(java.nio.file.Path.of("target/pdf/certificate.pdf"), pdf);
+        byte[] again = documents.pdf(certificate.number(), province);
+        java.nio.file.Files.write(java.nio.file.Path.of("target/pdf/certificate-again.pdf"), again);
+        assertThat(again).as("regenerated identically from data").isEqualTo(pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isEqualTo(1);
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text)
                     .contains("Trà tim sen Tháp Mười đặc biệt")

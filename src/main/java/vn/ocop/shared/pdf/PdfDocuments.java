@@ -32,8 +32,42 @@ public class PdfDocuments {
      * @throws UncheckedIOException when the PDF cannot be written (a bug, not a user error)
      */
     public byte[] render(String template, Map<String, Object> model, Locale locale) {
+        return render(template, model, locale, java.time.LocalDate.of(2000, 1, 1));
+    }
+
+    /**
+     * Renders reproducibly: the same template, model and date always give the same bytes (the document dates are the
+     * given day, the PDF's /ID is derived from the content), so a document can be regenerated from its data and
+     * compared with a copy.
+     *
+     * @param documentDate the date recorded as the PDF's creation and modification date, e.g. the issue date
+     */
+    public byte[] render(String template, Map<String, Object> model, Locale locale, java.time.LocalDate documentDate) {
         Context context = new Context(locale, model);
         String html = templates.process(template, context);
+        return reproducible(html, layout(html), documentDate);
+    }
+
+    private static byte[] reproducible(String html, byte[] pdf, java.time.LocalDate documentDate) {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf);
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            java.util.Calendar date =
+                    java.util.GregorianCalendar.from(documentDate.atStartOfDay(vn.ocop.shared.OcopClock.VIETNAM));
+            org.apache.pdfbox.pdmodel.PDDocumentInformation info = document.getDocumentInformation();
+            info.setCreationDate(date);
+            info.setModificationDate(date);
+            info.setProducer("OCOP Platform");
+            // The renderer wrote a random /ID; drop it so the one written on save is derived from the content.
+            document.getDocument().getTrailer().removeItem(org.apache.pdfbox.cos.COSName.ID);
+            document.setDocumentId((long) html.hashCode());
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] layout(String html) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();
