@@ -10,6 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.ocop.identity.AccessPolicy;
 import vn.ocop.identity.Action;
 import vn.ocop.identity.CurrentUser;
+import vn.ocop.shared.AuditableBatch;
 import vn.ocop.shared.AuditableEvent;
 import vn.ocop.shared.OcopClock;
 
@@ -43,11 +45,13 @@ public class AuditTrail {
             rs.getString("client_ip"));
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
     private final AccessPolicy policy;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, AccessPolicy policy, Clock clock) {
+    AuditTrail(JdbcClient jdbc, JdbcTemplate template, AccessPolicy policy, Clock clock) {
         this.jdbc = jdbc;
+        this.template = template;
         this.policy = policy;
         this.clock = clock;
     }
@@ -56,7 +60,7 @@ public class AuditTrail {
     @Transactional
     void record(AuditableEvent event) {
         CurrentUser user = CurrentUser.current();
-        String actor = event.auditActor() != null ? event.auditActor() : user != null ? user.username() : "system";
+        String actor = actor(event, user);
         jdbc.sql("""
                         INSERT INTO audit_event (occurred_at, actor, actor_role, action, object_type, object_id,
                                                  location_code, summary, client_ip)
@@ -71,6 +75,51 @@ public class AuditTrail {
                 .param("summary", event.auditSummary())
                 .param("ip", clientIp())
                 .update();
+    }
+
+    /**
+     * Writes every event of a bulk operation as its own entry, with one batched insert, in the publisher's
+     * transaction; same actor, time and client address rules as for a single event.
+     */
+    @EventListener
+    @Transactional
+    void recordAll(AuditableBatch batch) {
+        recordAll(batch.auditEvents());
+    }
+
+    /** Records the events as entries, one batched insert; see {@link AuditableBatch}. */
+    @Transactional
+    public void recordAll(List<? extends AuditableEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        CurrentUser user = CurrentUser.current();
+        Timestamp at = Timestamp.from(Instant.now(clock));
+        String role = user == null ? null : user.role().name();
+        String ip = clientIp();
+        List<Object[]> rows = new java.util.ArrayList<>(events.size());
+        for (AuditableEvent event : events) {
+            rows.add(new Object[] {
+                at,
+                limit(actor(event, user), 64),
+                role,
+                limit(event.auditAction(), 100),
+                limit(event.auditObjectType(), 50),
+                limit(event.auditObjectId(), 100),
+                event.auditLocation(),
+                event.auditSummary(),
+                ip
+            });
+        }
+        template.batchUpdate("""
+                INSERT INTO audit_event (occurred_at, actor, actor_role, action, object_type, object_id, location_code,
+                                         summary, client_ip)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+    }
+
+    private static String actor(AuditableEvent event, @Nullable CurrentUser user) {
+        String explicit = event.auditActor();
+        return explicit != null ? explicit : user != null ? user.username() : "system";
     }
 
     /** Entries matching the query, newest first; 403 unless the viewer may read the trail. */

@@ -7,11 +7,11 @@ import java.util.Locale;
  * Java twin of the SQL function {@code ocop_fold}: NFD-decompose, drop combining marks, đ→d, lower case. Used to fill
  * the {@code search_text} column, which is then matched with {@code ocop_fold(word)}; a test checks both agree.
  */
-final class SearchFolding {
+public final class SearchFolding {
 
     private SearchFolding() {}
 
-    static String fold(String text) {
+    public static String fold(String text) {
         String decomposed = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
         return decomposed
                 .replaceAll("\\p{M}+", "")
