@@ -23,7 +23,7 @@ enum RegistryColumn {
     COMMUNE("Xã/Phường", true, 250),
     PRODUCT_NAME("Tên sản phẩm", true, 300),
     CRITERIA_SET("Bộ tiêu chí (số 1–26)", true, 400),
-    LEGACY_CLASS("Mã phân loại cũ (1048)", false, 10),
+    LEGACY_CLASS("Mã phân loại cũ (1048)", false, 250),
     DESCRIPTION("Mô tả", false, 5000),
     PACKAGING("Quy cách đóng gói", false, 1000),
     PRICE_MIN("Giá thấp nhất (đồng)", false, 30),

@@ -112,7 +112,7 @@ public class RegistryExport {
                   JOIN product_classification c ON c.version = p.classification_version AND c.set_no = p.criteria_set_no
                   JOIN admin_unit cu ON cu.edition = '2025' AND cu.code = p.commune_code
                   JOIN admin_unit pu ON pu.edition = '2025' AND pu.code = p.province_code""" + where + " ORDER BY p.name COLLATE vietnamese, p.id";
-        try (SheetWriter writer = RegistryWorkbook.open(format, out)) {
+        try (SheetWriter writer = RegistryWorkbook.open(format, out, false)) {
             stream(sql, params, rs -> writer.row(productRow(rs)));
         }
     }
@@ -127,7 +127,7 @@ public class RegistryExport {
         jdbc.query("SELECT code, full_name FROM admin_unit WHERE edition = '2025'", (ResultSet rs) -> {
             units.put(rs.getString(1), rs.getString(2));
         });
-        try (SheetWriter writer = RegistryWorkbook.open(format, out)) {
+        try (SheetWriter writer = RegistryWorkbook.open(format, out, false)) {
             producers.forEach(query, actor, producer -> {
                 List<@Nullable Object> row = empty();
                 row.set(RegistryColumn.TAX_CODE.ordinal(), producer.taxCode());

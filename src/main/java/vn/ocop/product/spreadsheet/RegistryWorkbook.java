@@ -43,9 +43,10 @@ final class RegistryWorkbook {
         return List.of(16, 32, 18, 22, 14, 24, 28, 20, 18, 24, 36, 36, 12, 40, 20, 14, 14, 22, 10, 22, 14, 14, 14, 36);
     }
 
-    static SheetWriter open(SpreadsheetFormat format, OutputStream out) {
+    /** A writer with the header row; {@code template}: code columns of the first rows pre-formatted as text. */
+    static SheetWriter open(SpreadsheetFormat format, OutputStream out, boolean template) {
         SheetWriter writer = SheetWriter.open(format, out, SpreadsheetReader.DATA_SHEET);
-        writer.header(headers(), textColumns(), widths());
+        writer.header(headers(), template ? textColumns() : List.of(), widths());
         return writer;
     }
 
@@ -58,7 +59,7 @@ final class RegistryWorkbook {
             OutputStream out,
             List<Classification.CriteriaSetInfo> sets,
             List<Classification.LegacyClass> legacyClasses) {
-        try (SheetWriter writer = open(format, out)) {
+        try (SheetWriter writer = open(format, out, true)) {
             SheetWriter.Xlsx xlsx = writer.xlsx();
             if (xlsx == null) {
                 return;
