@@ -10,7 +10,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,13 +44,11 @@ public class AuditTrail {
             rs.getString("client_ip"));
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate template;
     private final AccessPolicy policy;
     private final Clock clock;
 
-    AuditTrail(JdbcClient jdbc, JdbcTemplate template, AccessPolicy policy, Clock clock) {
+    AuditTrail(JdbcClient jdbc, AccessPolicy policy, Clock clock) {
         this.jdbc = jdbc;
-        this.template = template;
         this.policy = policy;
         this.clock = clock;
     }
@@ -94,27 +91,41 @@ public class AuditTrail {
             return;
         }
         CurrentUser user = CurrentUser.current();
-        Timestamp at = Timestamp.from(Instant.now(clock));
-        String role = user == null ? null : user.role().name();
-        String ip = clientIp();
-        List<Object[]> rows = new java.util.ArrayList<>(events.size());
-        for (AuditableEvent event : events) {
-            rows.add(new Object[] {
-                at,
-                limit(actor(event, user), 64),
-                role,
-                limit(event.auditAction(), 100),
-                limit(event.auditObjectType(), 50),
-                limit(event.auditObjectId(), 100),
-                event.auditLocation(),
-                event.auditSummary(),
-                ip
-            });
+        int n = events.size();
+        String[] actors = new String[n];
+        String[] actions = new String[n];
+        String[] types = new String[n];
+        String[] ids = new String[n];
+        String[] locations = new String[n];
+        String[] summaries = new String[n];
+        for (int i = 0; i < n; i++) {
+            AuditableEvent event = events.get(i);
+            actors[i] = limit(actor(event, user), 64);
+            actions[i] = limit(event.auditAction(), 100);
+            types[i] = limit(event.auditObjectType(), 50);
+            ids[i] = limit(event.auditObjectId(), 100);
+            locations[i] = event.auditLocation();
+            summaries[i] = event.auditSummary();
         }
-        template.batchUpdate("""
-                INSERT INTO audit_event (occurred_at, actor, actor_role, action, object_type, object_id, location_code,
-                                         summary, client_ip)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", rows);
+        // One multi-row statement: tens of thousands of entries (an import) in well under a second.
+        jdbc.sql("""
+                        INSERT INTO audit_event (occurred_at, actor, actor_role, action, object_type, object_id,
+                                                 location_code, summary, client_ip)
+                        SELECT ?, u.actor, ?, u.action, u.type, u.id, u.location, u.summary, ?
+                          FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                               AS u(actor, action, type, id, location, summary, n)
+                         ORDER BY u.n""")
+                .params(
+                        Timestamp.from(Instant.now(clock)),
+                        user == null ? null : user.role().name(),
+                        clientIp(),
+                        actors,
+                        actions,
+                        types,
+                        ids,
+                        locations,
+                        summaries)
+                .update();
     }
 
     private static String actor(AuditableEvent event, @Nullable CurrentUser user) {

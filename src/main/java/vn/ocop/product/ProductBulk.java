@@ -43,6 +43,8 @@ import vn.ocop.shared.OcopException;
 @Transactional
 public class ProductBulk {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProductBulk.class);
+
     private static final int CHUNK = 5_000;
 
     private final OcopCodes ocopCodes;
@@ -126,6 +128,7 @@ public class ProductBulk {
             ImportedProducer producer = producer(producers, p.producerId());
             policy.check(actor, Action.EDIT_RECORDS, producer.communeCode());
         }
+        long t0 = System.nanoTime();
         Map<String, Existing> byCode = new HashMap<>();
         List<String> codes = chunk.stream()
                 .map(ImportProduct::ocopCode)
@@ -152,6 +155,7 @@ public class ProductBulk {
                 byName.values().stream().map(e -> e.id).toList(),
                 byCode.values().stream().map(e -> e.id).toList());
 
+        long t1 = System.nanoTime();
         List<State> inserts = new ArrayList<>();
         List<State> updates = new ArrayList<>();
         List<State> linkChanges = new ArrayList<>();
@@ -202,12 +206,15 @@ public class ProductBulk {
             }
         });
 
+        long t2 = System.nanoTime();
         List<Long> ids = newIds(inserts.size());
         for (int i = 0; i < inserts.size(); i++) {
             inserts.get(i).id = ids.get(i);
         }
         insert(inserts, now);
+        long t3 = System.nanoTime();
         insertLinks(inserts);
+        long t4 = System.nanoTime();
         List<Object[]> changed = new ArrayList<>();
         for (State s : updates) {
             Existing old = Objects.requireNonNull(s.old);
@@ -256,6 +263,14 @@ public class ProductBulk {
         for (State s : states(inserts, updates, chunk)) {
             results.add(new ImportedProduct(s.id, s.producerId, s.name, s.ocopCode, s.outcome));
         }
+        log.debug(
+                "{} products: lookup {} ms, compare {} ms, insert {} ms, links {} ms, updates {} ms",
+                chunk.size(),
+                (t1 - t0) / 1_000_000,
+                (t2 - t1) / 1_000_000,
+                (t3 - t2) / 1_000_000,
+                (t4 - t3) / 1_000_000,
+                (System.nanoTime() - t4) / 1_000_000);
         return results;
     }
 
@@ -371,14 +386,22 @@ public class ProductBulk {
     }
 
     private void insertLinks(List<State> rows) {
-        List<Object[]> links = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        List<String> platforms = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
         for (State s : rows) {
             for (ProductDetails.Link link : s.links) {
-                links.add(new Object[] {s.id, link.platform(), link.url()});
+                ids.add(s.id);
+                platforms.add(link.platform());
+                urls.add(link.url());
             }
         }
-        if (!links.isEmpty()) {
-            template.batchUpdate("INSERT INTO product_link (product_id, platform, url) VALUES (?, ?, ?)", links);
+        if (!ids.isEmpty()) {
+            jdbc.sql("""
+                            INSERT INTO product_link (product_id, platform, url)
+                            SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[]) ORDER BY 1""")
+                    .params(ids.toArray(Long[]::new), platforms.toArray(String[]::new), urls.toArray(String[]::new))
+                    .update();
         }
     }
 

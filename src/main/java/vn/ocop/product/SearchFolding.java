@@ -9,14 +9,14 @@ import java.util.Locale;
  */
 public final class SearchFolding {
 
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
     private SearchFolding() {}
 
     public static String fold(String text) {
         String decomposed = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
-        return decomposed
-                .replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("\\s+", " ")
-                .strip();
+        String bare = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(bare).replaceAll(" ").strip();
     }
 }

@@ -75,13 +75,7 @@ final class SpreadsheetReader {
     }
 
     private static void readXlsx(Path file, Consumer<SheetRow> handler) throws IOException {
-        ReadableWorkbook workbook;
-        try {
-            workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
-        } catch (IOException | RuntimeException e) {
-            throw new OcopException(ImportError.NOT_A_SPREADSHEET);
-        }
-        try (workbook) {
+        try (ReadableWorkbook workbook = open(file)) {
             Sheet sheet = workbook.findSheet(DATA_SHEET).orElseGet(workbook::getFirstSheet);
             try (Stream<Row> rows = sheet.openStream()) {
                 Iterator<Row> it = rows.iterator();
@@ -103,6 +97,20 @@ final class SpreadsheetReader {
             }
         } catch (UncheckedIOException e) {
             throw new OcopException(ImportError.NOT_A_SPREADSHEET);
+        }
+    }
+
+    private static ReadableWorkbook open(Path file) {
+        try {
+            return new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+        } catch (IOException | RuntimeException e) {
+            // The styles part is optional in OOXML but the reader needs it for cell formats: without it, read the
+            // values only (a date cell then arrives as its serial number).
+            try {
+                return new ReadableWorkbook(file.toFile(), new ReadingOptions(false, false));
+            } catch (IOException | RuntimeException again) {
+                throw new OcopException(ImportError.NOT_A_SPREADSHEET);
+            }
         }
     }
 
