@@ -141,7 +141,7 @@ final class LocationIndex {
         currentProvinces.forEach(code -> searchLegacy.addAll(predecessors.getOrDefault(code, Set.of())));
 
         String input = commune.strip();
-        if (input.matches("[0-9]{1,5}")) {
+        if (digits(input, 5)) {
             return byCode(pad(input, 5), province.strip(), searchCurrent, searchLegacy);
         }
         String districtInput = district.strip();
@@ -164,7 +164,7 @@ final class LocationIndex {
     }
 
     private void matchProvince(String input, Set<String> current, Set<String> legacy) {
-        if (input.matches("[0-9]{1,2}")) {
+        if (digits(input, 2)) {
             String code = pad(input, 2);
             AdminUnit unit = currentByCode.get(code);
             if (unit != null && unit.isProvince()) {
@@ -232,7 +232,7 @@ final class LocationIndex {
     private Resolution byLegacyName(String input, String district, Set<String> provinces, String provinceInput) {
         List<AdminUnit> found;
         if (!district.isEmpty()) {
-            List<AdminUnit> districts = district.matches("[0-9]{1,3}")
+            List<AdminUnit> districts = digits(district, 3)
                     ? java.util.Optional.ofNullable(legacyByCode.get(pad(district, 3)))
                             .filter(d -> "district".equals(d.level()) && provinces.contains(d.provinceCode()))
                             .map(List::of)
@@ -378,6 +378,19 @@ final class LocationIndex {
             }
         }
         return key.append(tones).toString().replaceAll("\\s+", " ").strip();
+    }
+
+    /** Whether the text is 1 to {@code max} ASCII digits (a code, possibly without its leading zeros). */
+    static boolean digits(String text, int max) {
+        if (text.isEmpty() || text.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String pad(String digits, int length) {

@@ -58,6 +58,10 @@ final class RowValidator {
             DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter DMY_DASH =
             DateTimeFormatter.ofPattern("d-M-uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final Pattern CODE_SEPARATOR = Pattern.compile("\\s*-\\s*|\\s+");
+    private static final Pattern PRICE_NOISE = Pattern.compile("(?iu)\\s|đồng|đ|vnd");
+    private static final Pattern THOUSANDS = Pattern.compile("[0-9]{1,3}([.,][0-9]{3})+");
+    private static final Pattern LINK_SEPARATOR = Pattern.compile("[\\s;,]+");
     static final int MAX_LINKS = 20;
 
     private final Map<RegistryColumn, Integer> columns;
@@ -294,7 +298,7 @@ final class RowValidator {
                 error(RegistryColumn.TAX_CODE, "required");
                 return null;
             }
-            if (cell.numeric() && text.matches("[0-9]{9}|[0-9]{12}")) {
+            if (cell.numeric() && (text.length() == 9 || text.length() == 12) && LocationIndex.digits(text, 12)) {
                 // A number cell lost the leading zero that most tax codes have.
                 String padded = "0" + text;
                 issues.add(Issue.warning(n, RegistryColumn.TAX_CODE.header(), "taxCodePadded", padded));
@@ -339,7 +343,7 @@ final class RowValidator {
             if (text == null) {
                 return null;
             }
-            String code = text.split("\\s*-\\s*|\\s+")[0].toUpperCase(Locale.ROOT);
+            String code = CODE_SEPARATOR.split(text, 2)[0].toUpperCase(Locale.ROOT);
             if (!legacyClasses.contains(code)) {
                 error(RegistryColumn.LEGACY_CLASS, "legacyClass", text);
                 return null;
@@ -352,8 +356,8 @@ final class RowValidator {
             if (text == null) {
                 return null;
             }
-            String digits = text.replaceAll("(?i)\\s|đồng|đ|vnd", "");
-            if (digits.matches("[0-9]{1,3}([.,][0-9]{3})+")) {
+            String digits = PRICE_NOISE.matcher(text).replaceAll("");
+            if (THOUSANDS.matcher(digits).matches()) {
                 digits = digits.replaceAll("[.,]", "");
             }
             try {
@@ -454,7 +458,7 @@ final class RowValidator {
                 return List.of();
             }
             List<String> links = new ArrayList<>();
-            for (String url : text.split("[\\s;,]+")) {
+            for (String url : LINK_SEPARATOR.split(text)) {
                 if (url.isEmpty()) {
                     continue;
                 }
@@ -472,7 +476,7 @@ final class RowValidator {
 
         /** A commune code typed as a number loses its leading zeros (e.g. 4 for 00004). */
         private String code(RegistryColumn column, String text) {
-            return cell(column).numeric() && text.matches("[0-9]{1,5}") ? LocationIndex.pad(text, 5) : text;
+            return cell(column).numeric() && LocationIndex.digits(text, 5) ? LocationIndex.pad(text, 5) : text;
         }
 
         private SheetRow.Cell cell(RegistryColumn column) {
