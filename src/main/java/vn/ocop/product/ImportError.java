@@ -24,7 +24,9 @@ public enum ImportError implements ErrorCode {
     /** The batch was not confirmed in time and must be uploaded again. */
     BATCH_EXPIRED("IMP-009", ErrorKind.CONFLICT),
     /** An xlsx whose content is abnormal: far larger unpacked than packed, over-long cells or rows, a DTD. */
-    UNSAFE_WORKBOOK("IMP-010", ErrorKind.INVALID);
+    UNSAFE_WORKBOOK("IMP-010", ErrorKind.INVALID),
+    /** A unique rule refused a row when applying: the registry changed since the file was checked. */
+    REGISTRY_CHANGED("IMP-011", ErrorKind.CONFLICT);
 
     private final String code;
     private final ErrorKind kind;

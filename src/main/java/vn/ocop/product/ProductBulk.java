@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -207,46 +208,55 @@ public class ProductBulk {
         });
 
         long t2 = System.nanoTime();
-        List<Long> ids = newIds(inserts.size());
-        for (int i = 0; i < inserts.size(); i++) {
-            inserts.get(i).id = ids.get(i);
-        }
-        insert(inserts, now);
-        long t3 = System.nanoTime();
-        insertLinks(inserts);
-        long t4 = System.nanoTime();
-        List<Object[]> changed = new ArrayList<>();
-        for (State s : updates) {
-            Existing old = Objects.requireNonNull(s.old);
-            String details = s.detailChanges(old);
-            String rating = s.ratingChanges(old);
-            boolean linksChanged = linkChanges.contains(s);
-            if (details.isEmpty() && rating.isEmpty() && !linksChanged) {
-                continue;
+        long t3;
+        long t4;
+        try {
+            List<Long> ids = newIds(inserts.size());
+            for (int i = 0; i < inserts.size(); i++) {
+                inserts.get(i).id = ids.get(i);
             }
-            changed.add(s.updateRow(now));
-            String all = details + (linksChanged ? (details.isEmpty() ? "" : "; ") + "links" : "");
-            if (!all.isEmpty()) {
-                audit.add(new ProductUpdated(s.id, s.communeCode, all));
+            insert(inserts, now);
+            t3 = System.nanoTime();
+            insertLinks(inserts);
+            t4 = System.nanoTime();
+            List<Object[]> changed = new ArrayList<>();
+            for (State s : updates) {
+                Existing old = Objects.requireNonNull(s.old);
+                String details = s.detailChanges(old);
+                String rating = s.ratingChanges(old);
+                boolean linksChanged = linkChanges.contains(s);
+                if (details.isEmpty() && rating.isEmpty() && !linksChanged) {
+                    continue;
+                }
+                changed.add(s.updateRow(now));
+                String all = details + (linksChanged ? (details.isEmpty() ? "" : "; ") + "links" : "");
+                if (!all.isEmpty()) {
+                    audit.add(new ProductUpdated(s.id, s.communeCode, all));
+                }
+                if (!rating.isEmpty() && s.rating != null) {
+                    audit.add(new ProductRatingRecorded(s.id, s.communeCode, s.rating.star(), rating));
+                }
+                s.outcome = Outcome.UPDATED;
             }
-            if (!rating.isEmpty() && s.rating != null) {
-                audit.add(new ProductRatingRecorded(s.id, s.communeCode, s.rating.star(), rating));
+            if (!changed.isEmpty()) {
+                template.batchUpdate("""
+                        UPDATE product SET name = ?, criteria_set_no = ?, legacy_class = ?, description = ?, packaging = ?,
+                               price_min = ?, price_max = ?, ocop_code = ?, star = ?, certificate_number = ?,
+                               certificate_issued_on = ?, certificate_expires_on = ?, certificate_level = ?,
+                               rating_source = ?, search_text = ?, updated_at = ?, version = version + 1
+                         WHERE id = ?""", changed);
             }
-            s.outcome = Outcome.UPDATED;
-        }
-        if (!changed.isEmpty()) {
-            template.batchUpdate("""
-                    UPDATE product SET name = ?, criteria_set_no = ?, legacy_class = ?, description = ?, packaging = ?,
-                           price_min = ?, price_max = ?, ocop_code = ?, star = ?, certificate_number = ?,
-                           certificate_issued_on = ?, certificate_expires_on = ?, certificate_level = ?,
-                           rating_source = ?, search_text = ?, updated_at = ?, version = version + 1
-                     WHERE id = ?""", changed);
-        }
-        if (!linkChanges.isEmpty()) {
-            template.batchUpdate(
-                    "DELETE FROM product_link WHERE product_id = ?",
-                    linkChanges.stream().map(s -> new Object[] {s.id}).toList());
-            insertLinks(linkChanges);
+            if (!linkChanges.isEmpty()) {
+                template.batchUpdate(
+                        "DELETE FROM product_link WHERE product_id = ?",
+                        linkChanges.stream().map(s -> new Object[] {s.id}).toList());
+                insertLinks(linkChanges);
+            }
+        } catch (DataIntegrityViolationException e) {
+            // A unique index (OCOP code, or one name per producer) refused a row: the registry changed since the
+            // file was checked, or a renamed product took another's name. The whole batch is refused (409).
+            throw new OcopException(
+                    ProductError.DUPLICATE_NAME, e.getMostSpecificCause().getMessage());
         }
         for (State s : inserts) {
             s.outcome = Outcome.CREATED;
