@@ -47,7 +47,8 @@ class I18nPropertiesSyncTests {
                 vn.ocop.producer.ProducerError.class,
                 vn.ocop.product.ProductError.class,
                 vn.ocop.evaluation.EvaluationError.class,
-                vn.ocop.certification.CertificationError.class)) {
+                vn.ocop.certification.CertificationError.class,
+                vn.ocop.product.ImportError.class)) {
             for (Enum<?> constant : codes.getEnumConstants()) {
                 String key = ((vn.ocop.shared.ErrorCode) constant).messageKey();
                 assertThat(vi.getProperty(key)).as(key).isNotBlank();

@@ -34,6 +34,8 @@ public class AdminUnits {
 
     private final JdbcClient jdbc;
     private volatile @Nullable Map<String, String> currentParents;
+    private final Map<String, List<AdminUnit>> allByEdition = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile @Nullable List<UnitSuccession> successions;
 
     AdminUnits(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -185,6 +187,48 @@ public class AdminUnits {
             throw new OcopException(GeographyError.NO_SUCCESSOR, legacyCode);
         }
         return viaCommunes;
+    }
+
+    /**
+     * Every unit of an edition (provinces, districts, communes), ordered by code; for bulk matching such as a
+     * spreadsheet import, which must not query per row. Answered from memory after the first call (units change
+     * only by migration). Empty for an unknown edition.
+     */
+    public List<AdminUnit> all(String edition) {
+        return allByEdition.computeIfAbsent(
+                edition,
+                e -> List.copyOf(jdbc.sql("SELECT " + COLUMNS + " FROM admin_unit WHERE edition = ? ORDER BY code")
+                        .param(e)
+                        .query(UNIT)
+                        .list()));
+    }
+
+    /**
+     * Every direct legacy → current mapping row (legacy provinces, communes, and the island districts that became
+     * special zones): the rows {@link #successorsOf} answers for one code, all at once, for bulk matching. A legacy
+     * code that was split has one {@code partial} row per current unit. Answered from memory after the first call.
+     */
+    public List<UnitSuccession> legacySuccessions() {
+        List<UnitSuccession> all = successions;
+        if (all == null) {
+            all = List.copyOf(jdbc.sql("""
+                            SELECT m.legacy_code, coalesce(l.full_name, '') AS legacy_name, m.coverage,
+                                   u.edition, u.code, u.level, u.name, u.full_name, u.unit_type, u.unit_type_en,
+                                   u.parent_code, u.province_code
+                              FROM admin_unit_mapping m
+                              JOIN admin_unit u ON u.edition = m.new_edition AND u.code = m.new_code
+                              LEFT JOIN admin_unit l ON l.edition = m.legacy_edition AND l.code = m.legacy_code
+                             WHERE m.legacy_edition = 'legacy'
+                             ORDER BY m.legacy_code, m.coverage, u.code""")
+                    .query((rs, n) -> new UnitSuccession(
+                            rs.getString("legacy_code"),
+                            rs.getString("legacy_name"),
+                            UNIT.mapRow(rs, n),
+                            rs.getString("coverage")))
+                    .list());
+            successions = all;
+        }
+        return all;
     }
 
     private void requireEdition(String edition) {

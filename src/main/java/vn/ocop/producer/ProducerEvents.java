@@ -1,5 +1,7 @@
 package vn.ocop.producer;
 
+import java.util.List;
+import vn.ocop.shared.AuditableBatch;
 import vn.ocop.shared.AuditableEvent;
 
 /** Facts the producer module announces. */
@@ -61,6 +63,17 @@ public final class ProducerEvents {
         @Override
         public String auditLocation() {
             return communeCode;
+        }
+    }
+
+    /**
+     * Producers registered or changed by one spreadsheet import: one {@link ProducerRegistered} or
+     * {@link ProducerUpdated} per record, audited together. Unchanged producers are not in it.
+     */
+    public record ProducersImported(List<AuditableEvent> events) implements AuditableBatch {
+        @Override
+        public List<AuditableEvent> auditEvents() {
+            return events;
         }
     }
 }

@@ -25,6 +25,18 @@ class OcopCodes {
         return format(provinceCode, communeCode, number, year);
     }
 
+    /** Reserves {@code count} consecutive running numbers of a commune at once (imports); returns the first. */
+    int reserve(String communeCode, int count) {
+        int last = jdbc.sql("""
+                        INSERT INTO ocop_code_counter (commune_code, last_number) VALUES (?, ?)
+                        ON CONFLICT (commune_code) DO UPDATE SET last_number = ocop_code_counter.last_number + ?
+                        RETURNING last_number""")
+                .params(communeCode, count, count)
+                .query(Integer.class)
+                .single();
+        return last - count + 1;
+    }
+
     static String format(String provinceCode, String communeCode, int number, int year) {
         return "%s-%s-%03d-%d".formatted(provinceCode, communeCode, number, year);
     }

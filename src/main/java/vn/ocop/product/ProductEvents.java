@@ -1,5 +1,7 @@
 package vn.ocop.product;
 
+import java.util.List;
+import vn.ocop.shared.AuditableBatch;
 import vn.ocop.shared.AuditableEvent;
 
 /** Facts the product module announces. */
@@ -90,6 +92,47 @@ public final class ProductEvents {
         @Override
         public String auditLocation() {
             return communeCode;
+        }
+    }
+
+    /**
+     * Products registered, changed or rated by one spreadsheet import: one {@link ProductRegistered},
+     * {@link ProductUpdated} or {@link ProductRatingRecorded} per fact, audited together. Unchanged products are not
+     * in it.
+     */
+    public record ProductsImported(List<AuditableEvent> events) implements AuditableBatch {
+        @Override
+        public List<AuditableEvent> auditEvents() {
+            return events;
+        }
+    }
+
+    /** A spreadsheet import was applied: one entry per batch, next to the entries of the records it touched. */
+    public record RegistryImported(String batchId, String fileName, String location, String summary)
+            implements AuditableEvent {
+        @Override
+        public String auditAction() {
+            return "registry.imported";
+        }
+
+        @Override
+        public String auditObjectType() {
+            return "import-batch";
+        }
+
+        @Override
+        public String auditObjectId() {
+            return batchId;
+        }
+
+        @Override
+        public String auditSummary() {
+            return "file=" + fileName + ", " + summary;
+        }
+
+        @Override
+        public @org.jspecify.annotations.Nullable String auditLocation() {
+            return location.isEmpty() ? null : location;
         }
     }
 }
