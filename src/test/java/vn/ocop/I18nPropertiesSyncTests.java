@@ -45,7 +45,8 @@ class I18nPropertiesSyncTests {
                 vn.ocop.geography.GeographyError.class,
                 vn.ocop.identity.IdentityError.class,
                 vn.ocop.producer.ProducerError.class,
-                vn.ocop.product.ProductError.class)) {
+                vn.ocop.product.ProductError.class,
+                vn.ocop.product.PhotoError.class)) {
             for (Enum<?> constant : codes.getEnumConstants()) {
                 String key = ((vn.ocop.shared.ErrorCode) constant).messageKey();
                 assertThat(vi.getProperty(key)).as(key).isNotBlank();
