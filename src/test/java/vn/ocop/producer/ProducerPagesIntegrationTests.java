@@ -296,7 +296,7 @@ class ProducerPagesIntegrationTests {
                         content().string(containsString("<option value=\"29869\">Phường Cao Lãnh (29869)</option>")));
         mvc.perform(get("/admin-units/commune-options").param("province", "nope"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Tất cả xã, phường")))
+                .andExpect(content().string(containsString("<option value=\"\">Tất cả</option>")))
                 .andExpect(content().string(not(containsString("29869"))));
     }
 

@@ -116,6 +116,34 @@ class PhotoUploadLimitsWebTests {
         assertThat(upload.body()).contains("\"code\":\"COMMON-009\"");
     }
 
+    @Test
+    void aMalformedMultipartBodyIsA400ProblemNotA500() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> upload = client.send(
+                HttpRequest.newBuilder(uri("/api/v1/products/" + productId + "/photos"))
+                        .header("Authorization", "Bearer " + token(client))
+                        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                        .POST(HttpRequest.BodyPublishers.ofString("--" + BOUNDARY + "\r\nContent-Disposition: form-da"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(upload.statusCode()).isEqualTo(400);
+        assertThat(upload.body()).contains("\"code\":\"COMMON-001\"");
+    }
+
+    private String token(HttpClient client) throws Exception {
+        HttpResponse<String> token = client.send(
+                HttpRequest.newBuilder(uri("/api/v1/auth/token"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"username\":\"admin\",\"password\":\"admin-test-password-1\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher accessToken = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(token.body());
+        assertThat(accessToken.find()).isTrue();
+        return accessToken.group(1);
+    }
+
     private static final String BOUNDARY = "ocopTestBoundary7MA4YWxkTrZu0gW";
 
     private HttpRequest multipart(String path) {

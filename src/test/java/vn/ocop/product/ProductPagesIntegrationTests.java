@@ -184,7 +184,7 @@ class ProductPagesIntegrationTests {
                 .contains("85.000 đ")
                 .contains("120.000 đ")
                 .contains("https://shopee.vn/mat-ong-tram")
-                .contains("Chưa xếp hạng")
+                .contains("Sản phẩm chưa được đánh giá, phân hạng.")
                 .contains("Phường Cao Lãnh");
         assertThat(body(mvc.perform(get("/products/" + id + "/edit").with(as(admin)))))
                 .contains("name=\"version\" value=\"0\"")

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import vn.ocop.shared.CommonError;
 import vn.ocop.shared.ErrorCode;
@@ -55,6 +56,12 @@ class PageExceptionHandler {
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ModelAndView uploadTooLarge(MaxUploadSizeExceededException e) {
         return page(CommonError.PAYLOAD_TOO_LARGE);
+    }
+
+    /** A multipart body that cannot be parsed: the client's mistake, not a server failure. */
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView malformedUpload(MultipartException e) {
+        return page(CommonError.MALFORMED_REQUEST);
     }
 
     private ModelAndView page(ErrorCode code, Object... arguments) {
