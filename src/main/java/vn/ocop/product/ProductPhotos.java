@@ -32,9 +32,9 @@ import vn.ocop.shared.storage.FileStore;
  * whoever may see it may see them (unknown product {@code PRO-001} 404, another jurisdiction 403).
  *
  * <p>An upload is checked before anything is stored: JPEG or PNG by its magic bytes ({@code PRO-009}), at most
- * {@code ocop.storage.max-photo-bytes} ({@code PRO-010}), decodes completely ({@code PRO-011}), at most {@value
- * #MAX_SIDE} pixels per side ({@code PRO-015}), not already a photo of the product ({@code PRO-012}), at most {@value
- * #MAX_PHOTOS} photos ({@code PRO-013}). The decoding runs outside the database transaction; the files are written
+ * {@code ocop.storage.max-photo-bytes} ({@code PRO-010}), decodes completely ({@code PRO-011}), at most 8000
+ * pixels per side ({@code PRO-015}), not already a photo of the product ({@code PRO-012}), at most 10
+ * photos ({@code PRO-013}). The decoding runs outside the database transaction; the files are written
  * inside it and removed again if it rolls back, so a photo is stored completely or not at all.
  */
 @Service
