@@ -20,3 +20,12 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// Asks before destructive actions: forms carrying data-confirm (e.g. removing a photo).
+document.addEventListener('submit', function (event) {
+  var form = event.target;
+  var message = form && form.getAttribute ? form.getAttribute('data-confirm') : null;
+  if (message && !window.confirm(message)) {
+    event.preventDefault();
+  }
+});

@@ -48,7 +48,8 @@ class I18nPropertiesSyncTests {
                 vn.ocop.product.ProductError.class,
                 vn.ocop.evaluation.EvaluationError.class,
                 vn.ocop.certification.CertificationError.class,
-                vn.ocop.product.ImportError.class)) {
+                vn.ocop.product.ImportError.class,
+                vn.ocop.product.PhotoError.class)) {
             for (Enum<?> constant : codes.getEnumConstants()) {
                 String key = ((vn.ocop.shared.ErrorCode) constant).messageKey();
                 assertThat(vi.getProperty(key)).as(key).isNotBlank();

@@ -30,6 +30,10 @@ public final class TestUsers {
         return user(Role.COMMUNE_OFFICER, commune, null);
     }
 
+    public static CurrentUser councilMember(String unit) {
+        return user(Role.COUNCIL_MEMBER, unit, null);
+    }
+
     public static CurrentUser producerAccount(long producerId) {
         return user(Role.PRODUCER, null, producerId);
     }

@@ -167,6 +167,52 @@ public class ProducerRegistry {
         return new PageResult<>(items, page, size, total);
     }
 
+    /** Whether the actor may change this producer. */
+    public boolean mayEdit(ProducerView producer, CurrentUser actor) {
+        return policy.permits(actor, Action.EDIT_RECORDS, producer.communeCode())
+                || policy.permitsOwnProducer(actor, producer.id());
+    }
+
+    /** Whether the actor may register producers somewhere (officers with edit rights). */
+    public boolean mayRegister(CurrentUser actor) {
+        return actor.role() != vn.ocop.identity.Role.PRODUCER && policy.allowsAction(actor, Action.EDIT_RECORDS);
+    }
+
+    /**
+     * The provinces and communes the actor may pick for an action ({@code VIEW_RECORDS} for list filters,
+     * {@code EDIT_RECORDS} for forms); {@code selectedProvince} (may be blank) decides which communes are listed when
+     * the actor may choose among provinces. An unknown or out-of-scope province lists no communes.
+     */
+    @Transactional(readOnly = true)
+    public AreaChoices areaChoices(CurrentUser actor, Action action, @Nullable String selectedProvince) {
+        DataScope scope = policy.scopeFor(actor, action);
+        switch (scope.kind()) {
+            case ALL -> {
+                String province = blankToNull(selectedProvince);
+                List<AdminUnit> communes = province == null
+                                || units.find(AdminEdition.CURRENT, province)
+                                        .filter(AdminUnit::isProvince)
+                                        .isEmpty()
+                        ? List.of()
+                        : units.children(AdminEdition.CURRENT, province);
+                return new AreaChoices(units.list(AdminEdition.CURRENT, "province"), communes, false, false);
+            }
+            case PROVINCE -> {
+                AdminUnit province = units.getCurrent(java.util.Objects.requireNonNull(scope.provinceCode()));
+                return new AreaChoices(
+                        List.of(province), units.children(AdminEdition.CURRENT, province.code()), true, false);
+            }
+            case COMMUNE -> {
+                AdminUnit commune = units.getCurrent(java.util.Objects.requireNonNull(scope.communeCode()));
+                AdminUnit province = units.getCurrent(commune.provinceCode());
+                return new AreaChoices(List.of(province), List.of(commune), true, true);
+            }
+            default -> {
+                return new AreaChoices(List.of(), List.of(), true, true);
+            }
+        }
+    }
+
     private Producer editable(long id, CurrentUser actor) {
         Producer producer = find(id);
         if (!policy.permits(actor, Action.EDIT_RECORDS, producer.communeCode())

@@ -6,7 +6,7 @@ import vn.ocop.producer.LegalType;
 /**
  * Filters of the product list; all optional. {@code text}: every word must occur in the product name, producer name
  * or OCOP code, ignoring accents and case. {@code groupCode} is a classification group such as {@code I.4};
- * {@code stars} an exact star level.
+ * {@code stars} an exact star level, {@code 0} for products not rated yet.
  */
 public record ProductQuery(
         @Nullable String text,

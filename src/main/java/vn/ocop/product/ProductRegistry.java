@@ -183,6 +183,12 @@ public class ProductRegistry {
         return view(product, producer);
     }
 
+    /** Whether the actor may change this product (and its photos). */
+    public boolean mayEdit(ProductView product, CurrentUser actor) {
+        return policy.permits(actor, Action.EDIT_RECORDS, product.communeCode())
+                || policy.permitsOwnProducer(actor, product.producerId());
+    }
+
     /** Products matching the query within what the actor may see, in Vietnamese alphabetical order. */
     @Transactional(readOnly = true)
     public PageResult<ProductSummary> search(ProductQuery query, int page, int size, CurrentUser actor) {
@@ -198,7 +204,11 @@ public class ProductRegistry {
         filter(where, params, "p.province_code = ?", blankToNull(query.provinceCode()));
         filter(where, params, "p.commune_code = ?", blankToNull(query.communeCode()));
         filter(where, params, "p.criteria_set_no = ?", query.criteriaSetNo());
-        filter(where, params, "p.star = ?", query.stars());
+        if (query.stars() != null && query.stars() == 0) {
+            where.append(" AND p.star IS NULL");
+        } else {
+            filter(where, params, "p.star = ?", query.stars());
+        }
         filter(where, params, "p.producer_id = ?", query.producerId());
         filter(
                 where,

@@ -86,6 +86,28 @@ abstract class BrowserTest {
         return "http://localhost:" + port + path;
     }
 
+    /** A screenshot of the whole page: the window grows to the page's height for the shot, then shrinks back. */
+    void screenshotFullPage(String name) throws IOException {
+        org.openqa.selenium.Dimension size = browser.manage().window().getSize();
+        Object height = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollHeight");
+        int pageHeight = ((Number) height).intValue();
+        browser.manage()
+                .window()
+                .setSize(new org.openqa.selenium.Dimension(
+                        size.getWidth(), Math.min(pageHeight + (size.getHeight() - viewportHeight()), 6000)));
+        try {
+            screenshot(name);
+        } finally {
+            browser.manage().window().setSize(size);
+        }
+    }
+
+    private int viewportHeight() {
+        return ((Number) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.innerHeight"))
+                .intValue();
+    }
+
     void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();

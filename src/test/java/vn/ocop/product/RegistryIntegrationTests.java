@@ -111,7 +111,8 @@ class RegistryIntegrationTests {
         assertThat(names(products.search(query("htx nuoc mam sa giang kho"), 0, 20, admin)
                         .items()))
                 .containsExactly("Đặc sản Đồng Tháp: khô cá lóc");
-        assertThat(products.search(query("zzqx khongtontai"), 0, 20, admin).items()).isEmpty();
+        assertThat(products.search(query("zzqx khongtontai"), 0, 20, admin).items())
+                .isEmpty();
         assertThat(producers
                         .search(
                                 new vn.ocop.producer.ProducerQuery("nuoc mam sa giang", null, null, null, null),

@@ -60,6 +60,32 @@ class AdminUnitPages {
         return "admin-units/search :: results";
     }
 
+    /**
+     * The communes of a province of the current scheme as {@code <option>} elements, for the commune pickers of other
+     * pages (htmx swaps them into a select). An empty or unknown province gives only the blank option.
+     *
+     * @param blank {@code all} for a filter ("all communes"), {@code choose} for a form ("choose a commune")
+     */
+    @GetMapping("/admin-units/commune-options")
+    String communeOptions(
+            @RequestParam(defaultValue = "") String province,
+            @RequestParam(defaultValue = "") String selected,
+            @RequestParam(defaultValue = "all") String blank,
+            Model model) {
+        String code = province.strip();
+        model.addAttribute(
+                "communes",
+                code.isEmpty() || code.length() > 10
+                        ? java.util.List.of()
+                        : units.find(AdminEdition.CURRENT, code)
+                                .filter(AdminUnit::isProvince)
+                                .map(p -> units.children(AdminEdition.CURRENT, p.code()))
+                                .orElse(java.util.List.of()));
+        model.addAttribute("selected", selected);
+        model.addAttribute("blank", "choose".equals(blank) ? "choose" : "all");
+        return "admin-units/options :: options";
+    }
+
     private AdminUnit unit(String edition, String code) {
         return units.find(edition, code)
                 .orElseThrow(() -> new OcopException(GeographyError.UNIT_NOT_FOUND, code, edition));

@@ -48,14 +48,16 @@ class ProductApi {
     }
 
     @GetMapping("/products")
-    @Operation(summary = "Products, filtered and paged; q: every word in name, producer or OCOP code, accents optional")
+    @Operation(
+            summary = "Products, filtered and paged; q: every word in name, producer or OCOP code, accents optional;"
+                    + " stars=0: not rated yet")
     PageResult<ProductSummary> list(
             @RequestParam(required = false) @Nullable @Size(max = 200) String q,
             @RequestParam(required = false) @Nullable String province,
             @RequestParam(required = false) @Nullable String commune,
             @RequestParam(required = false) @Nullable @Min(1) @Max(26) Integer criteriaSet,
             @RequestParam(required = false) @Nullable @Size(max = 10) String group,
-            @RequestParam(required = false) @Nullable @Min(1) @Max(5) Integer stars,
+            @RequestParam(required = false) @Nullable @Min(0) @Max(5) Integer stars,
             @RequestParam(required = false) @Nullable LegalType producerType,
             @RequestParam(required = false) @Nullable Long producer,
             @RequestParam(required = false) @Nullable ProductStatus status,

@@ -26,6 +26,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import vn.ocop.shared.CommonError;
@@ -147,6 +148,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
             MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return cast(respond(problems.of(CommonError.PAYLOAD_TOO_LARGE)));
+    }
+
+    /** A multipart body that cannot be parsed (the size limit is handled above): the client's mistake. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> malformedMultipart(MultipartException e) {
+        return respond(problems.of(CommonError.MALFORMED_REQUEST));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 import vn.ocop.shared.CommonError;
 import vn.ocop.shared.ErrorCode;
@@ -48,6 +50,18 @@ class PageExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView typeMismatch(MethodArgumentTypeMismatchException e) {
         return page(CommonError.INVALID_PARAMETER, e.getName());
+    }
+
+    /** An upload above the multipart limits (pages that take uploads may answer it more precisely themselves). */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView uploadTooLarge(MaxUploadSizeExceededException e) {
+        return page(CommonError.PAYLOAD_TOO_LARGE);
+    }
+
+    /** A multipart body that cannot be parsed: the client's mistake, not a server failure. */
+    @ExceptionHandler(MultipartException.class)
+    ModelAndView malformedUpload(MultipartException e) {
+        return page(CommonError.MALFORMED_REQUEST);
     }
 
     private ModelAndView page(ErrorCode code, Object... arguments) {
