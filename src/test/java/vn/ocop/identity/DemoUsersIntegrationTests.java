@@ -8,7 +8,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The default run's demo accounts: created once, each with a valid jurisdiction, and able to log in. */
-@SpringBootTest(properties = "ocop.demo-data.enabled=true")
+// Its own database in the test cluster, so the demo data never shows up in other tests' results.
+@SpringBootTest(properties = {"ocop.demo-data.enabled=true", "ocop.embedded-db.database=ocop_demo"})
 @ActiveProfiles("test")
 class DemoUsersIntegrationTests {
 

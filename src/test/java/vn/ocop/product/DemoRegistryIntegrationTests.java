@@ -11,7 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The default run's demo registry: a few hundred products of every producer type in several provinces. */
-@SpringBootTest(properties = "ocop.demo-data.enabled=true")
+// Its own database in the test cluster, so the demo data never shows up in other tests' results.
+@SpringBootTest(properties = {"ocop.demo-data.enabled=true", "ocop.embedded-db.database=ocop_demo"})
 @ActiveProfiles("test")
 class DemoRegistryIntegrationTests {
 

@@ -30,9 +30,9 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgresServer server) {
+    HikariDataSource dataSource(EmbeddedPostgresServer server, EmbeddedDatabaseProperties properties) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(server.jdbcUrl());
+        dataSource.setJdbcUrl(server.jdbcUrl(properties.database()));
         dataSource.setUsername(server.username());
         dataSource.setPoolName("ocop-embedded");
         return dataSource;

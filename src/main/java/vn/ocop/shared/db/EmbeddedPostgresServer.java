@@ -50,6 +50,12 @@ final class EmbeddedPostgresServer {
         if (server == null) {
             server = start(dataDirectory, properties);
             RUNNING.put(dataDirectory, server);
+        } else {
+            try {
+                createDatabaseIfMissing(server.postgres, properties.database());
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not create database " + properties.database(), e);
+            }
         }
         server.references++;
         return server;
@@ -86,8 +92,13 @@ final class EmbeddedPostgresServer {
         }
     }
 
+    /** The JDBC URL of a database of this cluster (several contexts may use different databases). */
+    String jdbcUrl(String databaseName) {
+        return "jdbc:postgresql://localhost:%d/%s".formatted(postgres.getPort(), databaseName);
+    }
+
     String jdbcUrl() {
-        return "jdbc:postgresql://localhost:%d/%s".formatted(postgres.getPort(), database);
+        return jdbcUrl(database);
     }
 
     String username() {
