@@ -109,21 +109,11 @@ class Producer {
         if (d.status() != null) {
             this.status = d.status();
         }
-        Map<String, Object> after = snapshot();
-        StringBuilder changes = new StringBuilder();
-        after.forEach((field, value) -> {
-            Object old = before.get(field);
-            if (!Objects.equals(old, value)) {
-                if (changes.length() > 0) {
-                    changes.append("; ");
-                }
-                changes.append(field).append(": ").append(old).append(" -> ").append(value);
-            }
-        });
-        if (changes.length() > 0) {
+        String changes = vn.ocop.shared.ChangeSummary.of(before, snapshot());
+        if (!changes.isEmpty()) {
             this.updatedAt = now;
         }
-        return changes.toString();
+        return changes;
     }
 
     private Map<String, Object> snapshot() {

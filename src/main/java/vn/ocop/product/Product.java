@@ -208,20 +208,11 @@ class Product {
     }
 
     private String diff(Map<String, Object> before, Map<String, Object> after, Instant now) {
-        StringBuilder changes = new StringBuilder();
-        after.forEach((field, value) -> {
-            Object old = before.get(field);
-            if (!Objects.equals(old, value)) {
-                if (changes.length() > 0) {
-                    changes.append("; ");
-                }
-                changes.append(field).append(": ").append(old).append(" -> ").append(value);
-            }
-        });
-        if (changes.length() > 0) {
+        String changes = vn.ocop.shared.ChangeSummary.of(before, after);
+        if (!changes.isEmpty()) {
             this.updatedAt = now;
         }
-        return changes.toString();
+        return changes;
     }
 
     private Map<String, Object> snapshot() {
