@@ -71,6 +71,18 @@ class DossierStore {
                 .list();
     }
 
+    /**
+     * Carries the documents of the product's previous dossier over to a new one (re-evaluation or upgrade), so the
+     * producer uploads only what changed (Decision 26/2026/QĐ-TTg Art. 5.1).
+     */
+    void carryOverAttachments(long newDossierId, long productId) {
+        jdbc.sql("""
+                        INSERT INTO dossier_attachment (dossier_id, document_id)
+                        SELECT ?, a.document_id FROM dossier_attachment a
+                         WHERE a.dossier_id = (SELECT max(id) FROM dossier WHERE product_id = ? AND id <> ?)
+                        ON CONFLICT DO NOTHING""").params(newDossierId, productId, newDossierId).update();
+    }
+
     /** Saves the dossier's mutable state; fails with a 409 when someone saved it since it was loaded. */
     void save(Dossier d) {
         int updated = jdbc.sql("""

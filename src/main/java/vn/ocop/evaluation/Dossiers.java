@@ -94,6 +94,9 @@ public class Dossiers {
         } catch (DuplicateKeyException e) {
             throw new OcopException(EvaluationError.DUPLICATE_DOSSIER);
         }
+        if (!"FIRST".equals(kind)) {
+            store.carryOverAttachments(id, productId);
+        }
         transitioned(id, null, DossierStatus.DRAFT, product.communeCode(), actor, kind);
         return get(id, actor);
     }

@@ -44,7 +44,17 @@ public enum EvaluationError implements ErrorCode {
     /** Paper member totals must be between 0 and 100, at least one. */
     INVALID_PAPER_RESULT("EVAL-019", ErrorKind.INVALID),
     /** A paper result's star cannot exceed the band of the members' mean total. */
-    STAR_ABOVE_BAND("EVAL-020", ErrorKind.INVALID);
+    STAR_ABOVE_BAND("EVAL-020", ErrorKind.INVALID),
+    /** An uploaded document is empty. */
+    EMPTY_DOCUMENT("EVAL-021", ErrorKind.INVALID),
+    /** An uploaded document is larger than allowed. */
+    DOCUMENT_TOO_LARGE("EVAL-022", ErrorKind.TOO_LARGE),
+    /** An uploaded document is not a PDF, JPEG or PNG (by its content). */
+    UNSUPPORTED_DOCUMENT("EVAL-023", ErrorKind.INVALID),
+    /** The producer's locker already holds this exact file. */
+    DUPLICATE_DOCUMENT("EVAL-024", ErrorKind.CONFLICT),
+    /** No such document in the producer's locker. */
+    DOCUMENT_NOT_FOUND("EVAL-025", ErrorKind.NOT_FOUND);
 
     private final String code;
     private final ErrorKind kind;

@@ -2,6 +2,8 @@ package vn.ocop.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -110,6 +112,28 @@ class CouncilScoringBrowserTests extends BrowserTest {
         rounds.seat(round.id(), chair.id(), "CHAIR", province);
         rounds.seat(round.id(), member.id(), "MEMBER", province);
         DossierView dossier = dossiers.create(round.id(), productId, "FIRST", Map.of(), commune);
+
+        // The commune officer attaches the food-safety certificate on the dossier page before submitting.
+        Path certificate =
+                Files.createDirectories(Path.of("target/browser-files")).resolve("giấy ATTP.pdf");
+        Files.writeString(certificate, "%PDF-1.4\n% Giấy chứng nhận cơ sở đủ điều kiện ATTP\n%%EOF\n");
+        login(commune.username(), PASSWORD);
+        browser.get(url("/evaluation/dossiers/" + dossier.id()));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("doc-kind")))
+                .selectByValue("FOOD_SAFETY_CERTIFICATE");
+        browser.findElement(By.id("doc-file"))
+                .sendKeys(certificate.toAbsolutePath().toString());
+        ((JavascriptExecutor) browser)
+                .executeScript("document.getElementById('doc-valid').value = '2028-12-31'"); // locale-free
+        browser.findElement(By.cssSelector("#upload-document button[type=submit]"))
+                .click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("documents"), "giấy ATTP.pdf"));
+        assertThat(browser.findElement(By.id("documents")).getText())
+                .contains("Giấy chứng nhận an toàn thực phẩm")
+                .contains("31/12/2028");
+        screenshot("dossier-documents");
+        logout();
         dossiers.submit(dossier.id(), commune);
         dossiers.forward(dossier.id(), new CommuneReview(true, true, true, true, null), commune);
         dossiers.startEvaluation(dossier.id(), province);

@@ -1,23 +1,41 @@
 package vn.ocop.evaluation.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import vn.ocop.evaluation.CommuneReview;
 import vn.ocop.evaluation.CouncilScoring;
 import vn.ocop.evaluation.CriteriaSets;
+import vn.ocop.evaluation.DossierStatus;
 import vn.ocop.evaluation.DossierView;
 import vn.ocop.evaluation.Dossiers;
+import vn.ocop.evaluation.EvaluationError;
 import vn.ocop.evaluation.EvaluationRound;
 import vn.ocop.evaluation.EvaluationRounds;
+import vn.ocop.evaluation.EvidenceLocker;
 import vn.ocop.identity.CurrentUser;
+import vn.ocop.shared.CommonError;
 import vn.ocop.shared.OcopException;
 import vn.ocop.shared.web.Problems;
 
@@ -28,12 +46,15 @@ import vn.ocop.shared.web.Problems;
 @Controller
 class EvaluationPages {
 
+    private static final Pattern DOCUMENT_UPLOAD = Pattern.compile(".*/evaluation/dossiers/(\\d+)/documents/?");
+
     private final EvaluationRounds rounds;
     private final Dossiers dossiers;
     private final CouncilScoring scoring;
     private final CriteriaSets criteria;
     private final Problems problems;
     private final vn.ocop.evaluation.CouncilMinutes minutes;
+    private final EvidenceLocker evidence;
 
     EvaluationPages(
             EvaluationRounds rounds,
@@ -41,13 +62,15 @@ class EvaluationPages {
             CouncilScoring scoring,
             CriteriaSets criteria,
             Problems problems,
-            vn.ocop.evaluation.CouncilMinutes minutes) {
+            vn.ocop.evaluation.CouncilMinutes minutes,
+            EvidenceLocker evidence) {
         this.rounds = rounds;
         this.dossiers = dossiers;
         this.scoring = scoring;
         this.criteria = criteria;
         this.problems = problems;
         this.minutes = minutes;
+        this.evidence = evidence;
     }
 
     @GetMapping("/evaluation")
@@ -74,6 +97,20 @@ class EvaluationPages {
         model.addAttribute("member", rounds.isMember(round.id(), actor.id()));
         model.addAttribute("chair", rounds.isChair(round.id(), actor.id()));
         model.addAttribute("scoring", scoring.view(id, actor));
+        List<EvidenceLocker.Document> attached = evidence.attachments(id, actor);
+        model.addAttribute("attachments", attached);
+        boolean mayAttach = (dossier.status() == DossierStatus.DRAFT || dossier.status() == DossierStatus.RETURNED)
+                && evidence.mayEdit(dossier.producerId(), actor);
+        model.addAttribute("mayAttach", mayAttach);
+        if (mayAttach) {
+            model.addAttribute(
+                    "lockerDocuments",
+                    evidence.locker(dossier.producerId(), actor).stream()
+                            .filter(doc -> attached.stream().noneMatch(a -> a.id() == doc.id()))
+                            .toList());
+            model.addAttribute("documentKinds", EvidenceLocker.KINDS);
+            model.addAttribute("maxDocumentMegabytes", EvidenceLocker.MAX_BYTES / 1024 / 1024);
+        }
         return "evaluation/dossier";
     }
 
@@ -101,6 +138,7 @@ class EvaluationPages {
                 case "knockout" -> dossiers.knockOut(id, nonNull(form.getFirst("reason")), actor);
                 case "start-evaluation" -> dossiers.startEvaluation(id, actor);
                 case "close" -> scoring.close(id, actor);
+                case "attach" -> evidence.attach(id, documentId(form), actor);
                 case "conflict" ->
                     scoring.declareConflict(id, checked(form, "conflicted"), form.getFirst("note"), actor);
                 default -> throw OcopException.notFound("step", step);
@@ -110,6 +148,56 @@ class EvaluationPages {
             redirect.addFlashAttribute("error", problems.message(e.errorCode().messageKey(), e.arguments()));
         }
         return "redirect:/evaluation/dossiers/" + id;
+    }
+
+    /** Uploads a document to the producer's locker and attaches it to the dossier. */
+    @PostMapping("/evaluation/dossiers/{id}/documents")
+    String uploadDocument(
+            @PathVariable long id,
+            @RequestParam(required = false) @Nullable MultipartFile file,
+            @RequestParam(defaultValue = "OTHER") String kind,
+            @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate validUntil,
+            CurrentUser actor,
+            RedirectAttributes redirect)
+            throws IOException {
+        try {
+            String name = file == null || file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+            evidence.uploadToDossier(id, kind, name, file == null ? new byte[0] : file.getBytes(), validUntil, actor);
+            redirect.addFlashAttribute("done", "upload");
+        } catch (OcopException e) {
+            redirect.addFlashAttribute("error", problems.message(e.errorCode().messageKey(), e.arguments()));
+        }
+        return "redirect:/evaluation/dossiers/" + id + "#documents";
+    }
+
+    /** An upload above the multipart limit never reaches {@link #uploadDocument}: back with the size message. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String uploadTooLarge(HttpServletRequest request) {
+        Matcher upload = DOCUMENT_UPLOAD.matcher(request.getRequestURI());
+        if (!upload.matches()) {
+            throw new OcopException(CommonError.PAYLOAD_TOO_LARGE);
+        }
+        RequestContextUtils.getOutputFlashMap(request)
+                .put(
+                        "error",
+                        problems.message(
+                                EvaluationError.DOCUMENT_TOO_LARGE.messageKey(),
+                                EvidenceLocker.MAX_BYTES / 1024 / 1024));
+        return "redirect:/evaluation/dossiers/" + upload.group(1) + "#documents";
+    }
+
+    @GetMapping("/evaluation/documents/{documentId}")
+    ResponseEntity<FileSystemResource> document(@PathVariable long documentId, CurrentUser actor) {
+        return DocumentResponse.of(evidence.download(documentId, actor));
+    }
+
+    private static long documentId(MultiValueMap<String, String> form) {
+        String value = form.getFirst("documentId");
+        if (value == null || !value.matches("\\d{1,18}")) {
+            throw new OcopException(CommonError.INVALID_PARAMETER, "documentId");
+        }
+        return Long.parseLong(value);
     }
 
     @GetMapping(value = "/evaluation/dossiers/{id}/minutes.pdf", produces = "application/pdf")

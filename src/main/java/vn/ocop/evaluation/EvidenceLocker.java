@@ -1,0 +1,339 @@
+package vn.ocop.evaluation;
+
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.ocop.identity.AccessPolicy;
+import vn.ocop.identity.Action;
+import vn.ocop.identity.CurrentUser;
+import vn.ocop.producer.ProducerRegistry;
+import vn.ocop.producer.ProducerView;
+import vn.ocop.shared.AuditableEvent;
+import vn.ocop.shared.OcopException;
+import vn.ocop.shared.storage.FileStore;
+
+/**
+ * A producer's evidence locker and the documents attached to its dossiers. Only PDF, JPEG and PNG are kept, recognised
+ * by their first bytes (never by name or declared type), at most {@link #MAX_BYTES}; bytes go to the {@link FileStore}
+ * under random keys, metadata and SHA-256 to PostgreSQL in the same transaction (a failed insert removes the file).
+ * Files are only ever served as downloads, never rendered by the application.
+ */
+@Service
+@Transactional
+public class EvidenceLocker {
+
+    /** Largest document accepted: 10 MB. */
+    public static final long MAX_BYTES = 10L * 1024 * 1024;
+
+    /** What a document is, as the dossier forms of Decision 26/2026/QĐ-TTg list them. */
+    public static final List<String> KINDS = List.of(
+            "BUSINESS_REGISTRATION", "FOOD_SAFETY_CERTIFICATE", "LAB_TEST", "PRODUCT_STORY", "LABEL", "PHOTO", "OTHER");
+
+    private final JdbcClient jdbc;
+    private final FileStore files;
+    private final ProducerRegistry producers;
+    private final Dossiers dossiers;
+    private final AccessPolicy policy;
+    private final ApplicationEventPublisher events;
+
+    EvidenceLocker(
+            JdbcClient jdbc,
+            FileStore files,
+            ProducerRegistry producers,
+            Dossiers dossiers,
+            AccessPolicy policy,
+            ApplicationEventPublisher events) {
+        this.jdbc = jdbc;
+        this.files = files;
+        this.producers = producers;
+        this.dossiers = dossiers;
+        this.policy = policy;
+        this.events = events;
+    }
+
+    /** A document in a locker. */
+    public record Document(
+            long id,
+            long producerId,
+            String kind,
+            String fileName,
+            String contentType,
+            long sizeBytes,
+            String sha256,
+            @Nullable LocalDate validUntil,
+            String uploadedBy) {}
+
+    /** A document's bytes for download. */
+    public record Download(Document document, Path path) {}
+
+    public Document upload(
+            long producerId,
+            String kind,
+            String fileName,
+            byte[] content,
+            @Nullable LocalDate validUntil,
+            CurrentUser actor) {
+        ProducerView producer = producer(producerId);
+        checkEdit(actor, producer);
+        if (!KINDS.contains(kind)) {
+            throw new OcopException(vn.ocop.shared.CommonError.INVALID_PARAMETER, "kind");
+        }
+        if (content.length == 0) {
+            throw new OcopException(EvaluationError.EMPTY_DOCUMENT);
+        }
+        if (content.length > MAX_BYTES) {
+            throw new OcopException(EvaluationError.DOCUMENT_TOO_LARGE, MAX_BYTES / 1024 / 1024);
+        }
+        String type = detect(content);
+        if (type == null) {
+            throw new OcopException(EvaluationError.UNSUPPORTED_DOCUMENT);
+        }
+        String sha256 = sha256(content);
+        Long existing = jdbc.sql("SELECT id FROM evidence_document WHERE producer_id = ? AND sha256 = ?")
+                .params(producerId, sha256)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        if (existing != null) {
+            throw new OcopException(EvaluationError.DUPLICATE_DOCUMENT, existing);
+        }
+        String key =
+                files.store(content, type.equals("application/pdf") ? "pdf" : type.equals("image/png") ? "png" : "jpg");
+        String name = safeName(fileName);
+        long id;
+        try {
+            id = jdbc.sql("""
+                            INSERT INTO evidence_document (producer_id, kind, file_name, content_type, size_bytes, sha256,
+                                                           storage_key, valid_until, uploaded_by)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                    .params(producerId, kind, name, type, content.length, sha256, key, validUntil, actor.username())
+                    .query(Long.class)
+                    .single();
+        } catch (DuplicateKeyException e) {
+            // The same file uploaded twice at once: the unique constraint decides; the rollback removes our copy.
+            throw new OcopException(EvaluationError.DUPLICATE_DOCUMENT, "?");
+        }
+        events.publishEvent(new DocumentUploaded(id, producerId, kind, name, sha256, producer.communeCode()));
+        return find(id);
+    }
+
+    /** Uploads a document into the locker of the dossier's producer and attaches it to the dossier, or neither. */
+    public List<Document> uploadToDossier(
+            long dossierId,
+            String kind,
+            String fileName,
+            byte[] content,
+            @Nullable LocalDate validUntil,
+            CurrentUser actor) {
+        Dossier d = dossiers.load(dossierId);
+        checkEdit(actor, producer(d.producerId));
+        checkAttachable(d);
+        Document document = upload(d.producerId, kind, fileName, content, validUntil, actor);
+        return attach(dossierId, document.id(), actor);
+    }
+
+    /** Whether the user may add documents to the producer's locker and attach them to its dossiers. */
+    @Transactional(readOnly = true)
+    public boolean mayEdit(long producerId, CurrentUser actor) {
+        ProducerView producer = producer(producerId);
+        return policy.permitsOwnProducer(actor, producer.id())
+                || policy.permits(actor, Action.EDIT_RECORDS, producer.communeCode());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Document> locker(long producerId, CurrentUser actor) {
+        ProducerView producer = producer(producerId);
+        checkView(actor, producer);
+        return jdbc.sql(SELECT + " WHERE producer_id = ? ORDER BY uploaded_at DESC, id DESC")
+                .param(producerId)
+                .query(Document.class)
+                .list();
+    }
+
+    /** Attaches a locker document to a dossier of the same producer while the dossier can still change. */
+    public List<Document> attach(long dossierId, long documentId, CurrentUser actor) {
+        Dossier d = dossiers.load(dossierId);
+        checkEdit(actor, producer(d.producerId));
+        checkAttachable(d);
+        Document document = find(documentId);
+        if (document.producerId() != d.producerId) {
+            throw new OcopException(EvaluationError.DOCUMENT_NOT_FOUND, documentId);
+        }
+        int added = jdbc.sql(
+                        "INSERT INTO dossier_attachment (dossier_id, document_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                .params(dossierId, documentId)
+                .update();
+        if (added > 0) {
+            events.publishEvent(new DocumentAttached(dossierId, document.id(), document.kind(), d.communeCode));
+        }
+        return attachments(dossierId, actor);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Document> attachments(long dossierId, CurrentUser actor) {
+        dossiers.get(dossierId, actor); // authorizes
+        return jdbc.sql(SELECT + " WHERE id IN (SELECT document_id FROM dossier_attachment WHERE dossier_id = ?)"
+                        + " ORDER BY kind, id")
+                .param(dossierId)
+                .query(Document.class)
+                .list();
+    }
+
+    @Transactional(readOnly = true)
+    public Download download(long documentId, CurrentUser actor) {
+        Document document = find(documentId);
+        ProducerView producer = producer(document.producerId());
+        boolean councilOfADossier =
+                jdbc.sql("""
+                                SELECT count(*) FROM dossier_attachment a JOIN dossier d ON d.id = a.dossier_id
+                                  JOIN council_member m ON m.round_id = d.round_id
+                                 WHERE a.document_id = ? AND m.user_id = ?""").params(documentId, actor.id()).query(Long.class).single() > 0;
+        if (!councilOfADossier) {
+            checkView(actor, producer);
+        }
+        String key = jdbc.sql("SELECT storage_key FROM evidence_document WHERE id = ?")
+                .param(documentId)
+                .query(String.class)
+                .single();
+        Path path =
+                files.find(key).orElseThrow(() -> new OcopException(EvaluationError.DOCUMENT_NOT_FOUND, documentId));
+        return new Download(document, path);
+    }
+
+    /** Documents change only while the producer holds the dossier (draft, or returned for completion). */
+    private static void checkAttachable(Dossier d) {
+        if (d.status != DossierStatus.DRAFT && d.status != DossierStatus.RETURNED) {
+            throw new OcopException(EvaluationError.ILLEGAL_TRANSITION, d.status, "attach");
+        }
+    }
+
+    private static final String SELECT =
+            "SELECT id, producer_id, kind, file_name, content_type, size_bytes, sha256, valid_until, uploaded_by"
+                    + " FROM evidence_document";
+
+    private Document find(long id) {
+        return jdbc.sql(SELECT + " WHERE id = ?")
+                .param(id)
+                .query(Document.class)
+                .optional()
+                .orElseThrow(() -> new OcopException(EvaluationError.DOCUMENT_NOT_FOUND, id));
+    }
+
+    private ProducerView producer(long id) {
+        return producers
+                .lookup(id)
+                .orElseThrow(() -> new OcopException(vn.ocop.producer.ProducerError.PRODUCER_NOT_FOUND, id));
+    }
+
+    private void checkEdit(CurrentUser actor, ProducerView producer) {
+        if (!policy.permitsOwnProducer(actor, producer.id())
+                && !policy.permits(actor, Action.EDIT_RECORDS, producer.communeCode())) {
+            throw OcopException.forbidden();
+        }
+    }
+
+    private void checkView(CurrentUser actor, ProducerView producer) {
+        if (!policy.permitsOwnProducer(actor, producer.id())
+                && !policy.permits(actor, Action.VIEW_RECORDS, producer.communeCode())) {
+            throw OcopException.forbidden();
+        }
+    }
+
+    /** PDF, JPEG or PNG by magic bytes; anything else (HTML, scripts, archives, executables) is refused. */
+    static @Nullable String detect(byte[] b) {
+        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
+            return "application/pdf";
+        }
+        if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
+            return "image/jpeg";
+        }
+        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return "image/png";
+        }
+        return null;
+    }
+
+    private static String safeName(String fileName) {
+        String name = fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
+        if (name.isEmpty()) {
+            name = "tai-lieu";
+        }
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A document entered a producer's evidence locker. */
+    public record DocumentUploaded(
+            long documentId, long producerId, String kind, String fileName, String sha256, String communeCode)
+            implements AuditableEvent {
+        @Override
+        public String auditAction() {
+            return "evidence.uploaded";
+        }
+
+        @Override
+        public String auditObjectType() {
+            return "evidence-document";
+        }
+
+        @Override
+        public String auditObjectId() {
+            return Long.toString(documentId);
+        }
+
+        @Override
+        public String auditSummary() {
+            return "producer=" + producerId + ", " + kind + ", " + fileName + ", sha256=" + sha256;
+        }
+
+        @Override
+        public String auditLocation() {
+            return communeCode;
+        }
+    }
+
+    /** A locker document was attached to a dossier. */
+    public record DocumentAttached(long dossierId, long documentId, String kind, String communeCode)
+            implements AuditableEvent {
+        @Override
+        public String auditAction() {
+            return "dossier.attached";
+        }
+
+        @Override
+        public String auditObjectType() {
+            return "dossier";
+        }
+
+        @Override
+        public String auditObjectId() {
+            return Long.toString(dossierId);
+        }
+
+        @Override
+        public String auditSummary() {
+            return "document=" + documentId + ", " + kind;
+        }
+
+        @Override
+        public String auditLocation() {
+            return communeCode;
+        }
+    }
+}
