@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Product search over 100,000 products under concurrent load, measured side by side with /actuator/health on the
 # same server in the same run. Prints p50/p95/p99 of search, both throughputs and their ratio.
-# Usage: bench/product-search.sh [--rebuild]   (env: DURATION=15s, CONNECTIONS=16, THREADS=2)
+# Usage: bench/product-search.sh [--rebuild]   (env: DURATION=15s, CONNECTIONS=16, THREADS=2, JAR=target/…jar)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-16}
 THREADS=${THREADS:-2}
-JAR=$(ls target/ocop-platform-*.jar 2>/dev/null | grep -v original | head -1 || true)
+JAR=${JAR:-$(ls target/ocop-platform-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 
 need() { command -v "$1" >/dev/null 2>&1; }
 if ! need wrk || ! need psql; then

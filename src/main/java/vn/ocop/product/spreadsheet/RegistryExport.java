@@ -21,9 +21,9 @@ import vn.ocop.producer.ProducerBulk;
 import vn.ocop.producer.ProducerQuery;
 import vn.ocop.product.CertificationLevel;
 import vn.ocop.product.Classification;
+import vn.ocop.product.ProductFilter;
 import vn.ocop.product.ProductQuery;
 import vn.ocop.shared.OcopException;
-import vn.ocop.shared.SearchText;
 
 /**
  * Exports the product and producer lists, with the list's filters and within what the actor may see, as xlsx or CSV
@@ -65,40 +65,8 @@ public class RegistryExport {
         if (scope.kind() == DataScope.Kind.NONE) {
             throw OcopException.forbidden();
         }
-        StringBuilder where = new StringBuilder(" WHERE true");
-        List<Object> params = new ArrayList<>();
-        filter(where, params, "p.province_code = ?", scope.provinceCode());
-        filter(where, params, "p.commune_code = ?", scope.communeCode());
-        filter(where, params, "p.producer_id = ?", scope.producerIdOrNull());
-        filter(where, params, "p.province_code = ?", blankToNull(query.provinceCode()));
-        filter(where, params, "p.commune_code = ?", blankToNull(query.communeCode()));
-        filter(where, params, "p.criteria_set_no = ?", query.criteriaSetNo());
-        filter(where, params, "p.star = ?", query.stars());
-        filter(where, params, "p.producer_id = ?", query.producerId());
-        filter(
-                where,
-                params,
-                "p.status = ?",
-                query.status() == null ? null : query.status().name());
-        if (query.groupCode() != null && !query.groupCode().isBlank()) {
-            String group = query.groupCode().strip();
-            Integer[] sets = classification.criteriaSets().stream()
-                    .filter(set ->
-                            set.groupCode().equals(group) || set.sectorCode().equals(group))
-                    .map(Classification.CriteriaSetInfo::setNo)
-                    .toArray(Integer[]::new);
-            where.append(" AND p.criteria_set_no = ANY (?)");
-            params.add(sets);
-        }
-        filter(
-                where,
-                params,
-                "pr.legal_type = ?",
-                query.producerType() == null ? null : query.producerType().name());
-        for (String word : SearchText.words(query.text())) {
-            where.append(" AND p.search_text LIKE '%' || ocop_fold(?) || '%'");
-            params.add(word);
-        }
+        ProductFilter filter = ProductFilter.of(
+                query, scope, classification, org.springframework.jdbc.core.simple.JdbcClient.create(jdbc));
         String sql = """
                 SELECT pr.tax_code, pr.name AS producer_name, pr.legal_type, pr.representative, pr.phone, pr.email,
                        pr.address, pu.full_name AS province_name, cu.full_name AS commune_name, p.name,
@@ -111,9 +79,9 @@ public class RegistryExport {
                   JOIN producer pr ON pr.id = p.producer_id
                   JOIN product_classification c ON c.version = p.classification_version AND c.set_no = p.criteria_set_no
                   JOIN admin_unit cu ON cu.edition = '2025' AND cu.code = p.commune_code
-                  JOIN admin_unit pu ON pu.edition = '2025' AND pu.code = p.province_code""" + where + " ORDER BY p.name COLLATE vietnamese, p.id";
+                  JOIN admin_unit pu ON pu.edition = '2025' AND pu.code = p.province_code""" + filter.where() + " ORDER BY p.name COLLATE vietnamese, p.id";
         try (SheetWriter writer = RegistryWorkbook.open(format, out, false)) {
-            stream(sql, params, rs -> writer.row(productRow(rs)));
+            stream(sql, filter.params(), rs -> writer.row(productRow(rs)));
         }
     }
 
@@ -209,16 +177,5 @@ public class RegistryExport {
 
     private static @Nullable String date(@Nullable LocalDate date) {
         return date == null ? null : date.format(DMY);
-    }
-
-    private static void filter(StringBuilder where, List<Object> params, String condition, @Nullable Object value) {
-        if (value != null) {
-            where.append(" AND ").append(condition);
-            params.add(value);
-        }
-    }
-
-    private static @Nullable String blankToNull(@Nullable String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,0 +1,159 @@
+package vn.ocop.product;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.ocop.IntegrationTest;
+import vn.ocop.RegistryFixtures;
+import vn.ocop.TestUsers;
+import vn.ocop.identity.CurrentUser;
+import vn.ocop.producer.ProducerRegistry;
+import vn.ocop.shared.PageResult;
+
+/**
+ * Search with very many matches on real PostgreSQL: the capped count, and pages that are exactly the Vietnamese order
+ * of all matches whether the page is found in the window of the name index or only by sorting every match.
+ */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProductSearchIntegrationTests {
+
+    /** Words no other test uses. */
+    private static final String EARLY = "sdwearly";
+
+    private static final String LATE = "sdwlate";
+
+    @Autowired
+    ProductRegistry products;
+
+    @Autowired
+    ProducerRegistry producers;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final CurrentUser admin = TestUsers.admin();
+    private long producerId;
+
+    @BeforeAll
+    void manyProducts() {
+        producerId = producers
+                .register(RegistryFixtures.aCooperative("HTX Tìm kiếm nhiều kết quả", RegistryFixtures.BA_DINH), admin)
+                .id();
+        // 1,100 products named to sort at the very start, 1,100 at the very end, 3,000 others between: more than
+        // the count cap for each word, and the late ones far down the name order.
+        insert("Aaa " + EARLY + " %s", EARLY, 1100);
+        insert("Ba ba độn %s", "filler", 3000);
+        insert("Ỷ lan " + LATE + " %s", LATE, 1100);
+    }
+
+    @AfterAll
+    void removeThem() {
+        jdbc.sql("DELETE FROM product WHERE producer_id = ?").param(producerId).update();
+    }
+
+    @Test
+    void aFrequentWordCountsUpToTheCapAndItsFirstPageIsTheTrueFirstPage() {
+        for (String word : List.of(EARLY, LATE)) { // whole words: read in name order from the word index
+            PageResult<ProductSummary> page = products.search(query(word), 0, 20, admin);
+
+            assertThat(page.totalAtLeast()).isTrue();
+            assertThat(page.total()).isEqualTo(ProductRegistry.COUNT_CAP);
+            assertThat(ids(page)).isEqualTo(expected(word, 0, 20));
+        }
+    }
+
+    @Test
+    void laterPagesAreInOrderAndPagingPastTheCapCountsExactly() {
+        assertThat(ids(products.search(query(LATE), 7, 20, admin))).isEqualTo(expected(LATE, 140, 20));
+        assertThat(ids(products.search(query(EARLY), 3, 50, admin))).isEqualTo(expected(EARLY, 150, 50));
+        // Several whole words (their ordered lists merged), and one still being typed (checked on each product).
+        assertThat(ids(products.search(query("lan " + LATE), 5, 20, admin))).isEqualTo(expected(LATE, 100, 20));
+        assertThat(ids(products.search(query(EARLY + " aa"), 2, 20, admin))).isEqualTo(expected(EARLY, 40, 20));
+
+        PageResult<ProductSummary> beyond = products.search(query(LATE), 50, 20, admin);
+        assertThat(beyond.totalAtLeast()).isFalse();
+        assertThat(beyond.total()).isEqualTo(1100);
+        assertThat(ids(beyond)).isEqualTo(expected(LATE, 1000, 20));
+        assertThat(products.search(query(LATE), 55, 20, admin).items()).isEmpty();
+    }
+
+    @Test
+    void wordsAreWholeWordsExceptALastWordStillBeingTypedAndFiltersStillApply() {
+        // "sdwlat" is no product's word: the beginning of one, as typed so far; found by sorting all matches.
+        PageResult<ProductSummary> typing = products.search(query("SDWLAT"), 2, 20, admin);
+        assertThat(typing.total()).isEqualTo(ProductRegistry.COUNT_CAP);
+        assertThat(ids(typing)).isEqualTo(expected(LATE, 40, 20));
+        // Every word is required; whole words match whole words only ("17" is not "170").
+        assertThat(products.search(query("sdwlat ly"), 0, 20, admin).total()).isZero();
+        assertThat(products.search(query("ỷ lan sdwlate 17"), 0, 20, admin).items())
+                .extracting(ProductSummary::name)
+                .containsExactly("Ỷ lan sdwlate 17");
+        assertThat(products.search(query("sdwlate 109"), 0, 20, admin).total()).isEqualTo(1);
+        PageResult<ProductSummary> otherProvince =
+                products.search(new ProductQuery(EARLY, "82", null, null, null, null, null, null, null), 0, 20, admin);
+        assertThat(otherProvince.total()).isZero();
+        assertThat(otherProvince.totalAtLeast()).isFalse();
+    }
+
+    @Test
+    void renamingAProductMovesItInTheWordIndex() {
+        long id = products.search(query("sdwearly 7"), 0, 20, admin)
+                .items()
+                .get(0)
+                .id();
+        jdbc.sql(
+                        "UPDATE product SET name = 'Zz đổi tên 7', search_text = ocop_fold('Zz đổi tên 7 sdwearly') WHERE id = ?")
+                .param(id)
+                .update();
+
+        assertThat(products.search(query("doi ten"), 0, 20, admin).items())
+                .extracting(ProductSummary::id)
+                .containsExactly(id);
+        assertThat(jdbc.sql("SELECT count(*) FROM product_search_word WHERE product_id = ? AND word IN ('aaa', 'doi')")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void freeTextBecomesFoldedWordsAndATextQueryOfLettersAndDigitsOnly() {
+        assertThat(ProductFilter.words("Nước  mắm")).containsExactly("nuoc", "mam");
+        assertThat(ProductFilter.words("82-29869-001 ĐẶC_SẢN")).containsExactly("82", "29869", "001", "dac", "san");
+        assertThat(ProductFilter.words("a' | !b & c:* a")).containsExactly("a", "b", "c");
+        assertThat(ProductFilter.words("-- ''")).isEmpty();
+        assertThat(ProductFilter.tsquery(List.of("nuoc", "ma"), false)).isEqualTo("nuoc & ma:*");
+        assertThat(ProductFilter.tsquery(List.of("nuoc", "mam"), true)).isEqualTo("nuoc & mam");
+        assertThat(ProductFilter.tsquery(List.of(), true)).isNull();
+    }
+
+    private void insert(String pattern, String tag, int count) {
+        jdbc.sql("""
+                        INSERT INTO product (producer_id, name, criteria_set_no, commune_code, province_code, search_text)
+                        SELECT ?, format(?, g), 9, '00004', '01', ocop_fold(format(?, g) || ' ' || ?)
+                          FROM generate_series(1, ?) AS g""").params(producerId, pattern, pattern, tag, count).update();
+        jdbc.sql("ANALYZE product").update();
+    }
+
+    private static ProductQuery query(String text) {
+        return new ProductQuery(text, null, null, null, null, null, null, null, null);
+    }
+
+    private static List<Long> ids(PageResult<ProductSummary> page) {
+        return page.items().stream().map(ProductSummary::id).toList();
+    }
+
+    /** The page as the plain definition says: all matches in Vietnamese order. */
+    private List<Long> expected(String word, int offset, int size) {
+        return jdbc.sql("""
+                        SELECT id FROM product WHERE search_text LIKE '%' || ? || '%'
+                         ORDER BY name COLLATE vietnamese, id LIMIT ? OFFSET ?""").params(word, size, offset).query(Long.class).list();
+    }
+}
