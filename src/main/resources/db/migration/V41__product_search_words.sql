@@ -1,4 +1,4 @@
--- Product search by words (docs/decisions/0011). The folded search_text (product name, producer name, OCOP code; kept
+-- Product search by words (docs/decisions/0012). The folded search_text (product name, producer name, OCOP code; kept
 -- by the application) is split into words of letters and digits:
 --   * search_words (tsvector, GIN) answers any combination of whole words and word beginnings exactly, with no
 --     recheck of candidate rows (the trigram index it replaces had to recheck every candidate);

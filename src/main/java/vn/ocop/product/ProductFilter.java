@@ -18,7 +18,7 @@ import vn.ocop.shared.SearchText;
  *
  * <p>Free text matches words of the product name, the producer name and the OCOP code, ignoring accents and case: every
  * word typed must be a word of the product, except the last one, which may also be the beginning of a word while no
- * product has it as a whole word (the user is still typing: "nuoc ma" finds "Nước mắm"). See docs/decisions/0011.
+ * product has it as a whole word (the user is still typing: "nuoc ma" finds "Nước mắm"). See docs/decisions/0012.
  */
 public final class ProductFilter {
 

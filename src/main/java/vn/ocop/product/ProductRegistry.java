@@ -194,7 +194,7 @@ public class ProductRegistry {
      *
      * <p>With free text, the total is exact up to {@value #COUNT_CAP} and otherwise reported as a lower bound
      * ({@link PageResult#totalAtLeast()}), so a frequent word costs no more than a rare one; the page itself is always
-     * exact. How the page is found is in docs/decisions/0011.
+     * exact. How the page is found is in docs/decisions/0012.
      */
     @Transactional(readOnly = true)
     public PageResult<ProductSummary> search(ProductQuery query, int page, int size, CurrentUser actor) {
