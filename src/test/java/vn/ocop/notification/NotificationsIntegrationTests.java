@@ -8,7 +8,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -134,9 +133,12 @@ class NotificationsIntegrationTests {
                         .with(csrf())
                         .header("HX-Request", "true"))
                 .andExpect(status().isOk())
-                .andExpect(header().string("HX-Trigger", "notification-read"))
                 .andExpect(content().string(containsString("id=\"notification-" + second + "\"")))
-                .andExpect(content().string(not(containsString("Đánh dấu đã đọc"))));
+                .andExpect(content().string(not(containsString("Đánh dấu đã đọc"))))
+                .andExpect(
+                        content().string(containsString("id=\"unread-summary\" class=\"muted\" hx-swap-oob=\"true\"")))
+                .andExpect(content().string(containsString("Bạn đã đọc hết thông báo.")))
+                .andExpect(content().string(containsString("id=\"unread-badge\" hx-swap-oob=\"true\"")));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package vn.ocop.notification.web;
 
-import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,8 +13,9 @@ import vn.ocop.notification.NotificationView;
 import vn.ocop.notification.Notifications;
 
 /**
- * The inbox of the logged-in user, newest first, with "mark as read" (one click with htmx, a form post without), and
- * the unread count shown next to the menu link (loaded by htmx, so pages of other modules need not know it).
+ * The inbox of the logged-in user, newest first, with "mark as read" (with htmx the item, the summary and the menu
+ * badge are swapped in place; without, a form post and a redirect), and the unread count shown next to the menu link
+ * (loaded by htmx, so the pages of other modules need not know it).
  */
 @Controller
 class NotificationPages {
@@ -41,14 +41,13 @@ class NotificationPages {
             @RequestParam(defaultValue = "0") int page,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             CurrentUser reader,
-            Model model,
-            HttpServletResponse response) {
+            Model model) {
         NotificationView read = notifications.markRead(id, reader);
         if ("true".equals(htmx)) {
-            response.setHeader("HX-Trigger", "notification-read"); // the menu badge reloads itself
             model.addAttribute("n", read);
             model.addAttribute("page", page);
-            return "notifications/fragments :: item";
+            model.addAttribute("unread", notifications.unreadCount(reader));
+            return "notifications/fragments :: read";
         }
         return "redirect:/notifications" + (page > 0 ? "?page=" + page : "");
     }
@@ -56,6 +55,6 @@ class NotificationPages {
     @GetMapping("/notifications/badge")
     String badge(CurrentUser reader, Model model) {
         model.addAttribute("unread", notifications.unreadCount(reader));
-        return "notifications/fragments :: badge";
+        return "notifications/fragments :: badge(oob=false)";
     }
 }
