@@ -48,6 +48,7 @@ class I18nPropertiesSyncTests {
                 vn.ocop.product.ProductError.class,
                 vn.ocop.evaluation.EvaluationError.class,
                 vn.ocop.certification.CertificationError.class,
+                vn.ocop.notification.NotificationError.class,
                 vn.ocop.product.ImportError.class,
                 vn.ocop.product.PhotoError.class)) {
             for (Enum<?> constant : codes.getEnumConstants()) {

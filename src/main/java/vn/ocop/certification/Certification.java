@@ -34,7 +34,8 @@ import vn.ocop.shared.OcopException;
 /**
  * Decisions and certificates. A province officer decides on 3–4★ candidates of the province, the central office on
  * 5★ (Art. 4.2); one decision may cover a batch. Each certificate is signed; revocation needs a ground, a decision
- * number and date; expiry is marked by a daily job (see {@link CertificateExpiry}).
+ * number and date; expiry is marked by a daily job (see {@link CertificateExpiry}), and producers and officers are
+ * reminded of it beforehand by another ({@link ExpiryReminders}).
  */
 @Service
 @Transactional

@@ -1,6 +1,7 @@
 package vn.ocop.certification;
 
 import java.time.LocalDate;
+import java.util.List;
 import vn.ocop.shared.AuditableEvent;
 
 /** Facts the certification module announces, for catalog, traceability, reporting and audit. */
@@ -63,6 +64,45 @@ public final class CertificationEvents {
         @Override
         public String auditSummary() {
             return "expired after " + expiredOn;
+        }
+
+        @Override
+        public String auditLocation() {
+            return communeCode;
+        }
+    }
+
+    /**
+     * Expiry reminders went out for a certificate (see {@link ExpiryReminders}): {@code thresholdDays} before its last
+     * day, to {@code recipients} users; {@code skipped} lists thresholds passed before it was first seen, never sent.
+     */
+    public record CertificateExpiryReminded(
+            String number,
+            int thresholdDays,
+            LocalDate expiresOn,
+            int recipients,
+            List<Integer> skipped,
+            String communeCode)
+            implements AuditableEvent {
+        @Override
+        public String auditAction() {
+            return "certificate.expiry-reminded";
+        }
+
+        @Override
+        public String auditObjectType() {
+            return "certificate";
+        }
+
+        @Override
+        public String auditObjectId() {
+            return number;
+        }
+
+        @Override
+        public String auditSummary() {
+            return thresholdDays + " days before expiry on " + expiresOn + ": " + recipients + " recipients"
+                    + (skipped.isEmpty() ? "" : " (passed unsent: " + skipped + ")");
         }
 
         @Override

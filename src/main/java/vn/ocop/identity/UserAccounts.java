@@ -92,6 +92,28 @@ public class UserAccounts {
         return accounts.findById(id).map(this::summary);
     }
 
+    /**
+     * Enabled accounts with a role whose jurisdiction is exactly the given unit (e.g. the province officers of
+     * province {@code 82}), or every enabled account of the role when {@code jurisdictionCode} is {@code null} (for
+     * nationwide roles); in id order. For other modules that address people by role (notifications); no
+     * authorization. Locked accounts are included: a lockout is temporary.
+     */
+    @Transactional(readOnly = true)
+    public List<UserSummary> withRole(Role role, @Nullable String jurisdictionCode) {
+        List<UserAccount> found = jurisdictionCode == null
+                ? accounts.findByRoleAndEnabledTrueOrderById(role)
+                : accounts.findByRoleAndJurisdictionCodeAndEnabledTrueOrderById(role, jurisdictionCode);
+        return found.stream().map(this::summary).toList();
+    }
+
+    /** Enabled {@link Role#PRODUCER} accounts of a producer, in id order; empty when it has none. No authorization. */
+    @Transactional(readOnly = true)
+    public List<UserSummary> ofProducer(long producerId) {
+        return accounts.findByRoleAndProducerIdAndEnabledTrueOrderById(Role.PRODUCER, producerId).stream()
+                .map(this::summary)
+                .toList();
+    }
+
     /** One account; 404 when it does not exist, 403 when it is outside the actor's jurisdiction. */
     @Transactional(readOnly = true)
     public UserSummary get(long id, CurrentUser actor) {

@@ -1,0 +1,13 @@
+package vn.ocop.notification;
+
+/** Facts the notification module announces. */
+public final class NotificationEvents {
+
+    private NotificationEvents() {}
+
+    /**
+     * A notification was stored for a user. Published inside the notifying transaction; the e-mail copy listens to it
+     * after commit, so a rolled-back transaction never sends mail.
+     */
+    public record NotificationCreated(long notificationId, long userId) {}
+}

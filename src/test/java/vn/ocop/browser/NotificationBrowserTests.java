@@ -1,0 +1,70 @@
+package vn.ocop.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.ocop.TestUsers;
+import vn.ocop.identity.CreateUser;
+import vn.ocop.identity.Role;
+import vn.ocop.identity.UserAccounts;
+import vn.ocop.identity.UserSummary;
+import vn.ocop.notification.NotificationMessage;
+import vn.ocop.notification.Notifications;
+
+/** The unread count in the menu, the inbox, and "mark as read" without leaving the page (htmx). */
+class NotificationBrowserTests extends BrowserTest {
+
+    private static final String PASSWORD = "Thong-bao-2026!";
+
+    @Autowired
+    UserAccounts users;
+
+    @Autowired
+    Notifications notifications;
+
+    @Test
+    void theMenuCountsUnreadNotificationsAndMarkingOneReadUpdatesIt() throws Exception {
+        UserSummary officer = users.create(
+                new CreateUser("bt.thongbao", "Cán bộ nhận thông báo", null, Role.PROVINCE_OFFICER, "82", PASSWORD),
+                TestUsers.admin());
+        for (String[] c : List.of(
+                new String[] {"82-26-C3D4E-F5G6H", "Mắm cá linh Tháp Mười", "10/03/2029", "180"},
+                new String[] {"82-26-J7K8M-N9P0Q", "Bánh pía Sa Đéc", "12/06/2029", "120"})) {
+            notifications.send(
+                    List.of(officer.id()),
+                    new NotificationMessage(
+                            "reminder.certificateExpiry.title." + c[3],
+                            "reminder.certificateExpiry.body." + c[3],
+                            List.of(c),
+                            "/certificates/" + c[0]));
+        }
+
+        login("bt.thongbao", PASSWORD);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.until(ExpectedConditions.textMatches(By.cssSelector("#unread-badge .badge"), Pattern.compile("^2\\b.*")));
+
+        browser.findElement(By.cssSelector("a[href='/notifications']")).click();
+        wait.until(ExpectedConditions.urlContains("/notifications"));
+        assertThat(browser.findElements(By.cssSelector(".notification.unread"))).hasSize(2);
+        assertThat(browser.findElement(By.cssSelector(".notification strong")).getText())
+                .isEqualTo("Nhắc lại: giấy chứng nhận OCOP 82-26-J7K8M-N9P0Q còn 120 ngày hiệu lực");
+        screenshotFullPage("notifications-inbox");
+
+        browser.findElement(By.cssSelector(".notification button[type=submit]")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".notification.unread"), 1));
+        wait.until(ExpectedConditions.textMatches(By.cssSelector("#unread-badge .badge"), Pattern.compile("^1\\b.*")));
+        assertThat(browser.findElement(By.id("unread-summary")).getText()).isEqualTo("Bạn có 1 thông báo chưa đọc.");
+        assertThat(browser.getCurrentUrl()).endsWith("/notifications");
+        screenshotFullPage("notifications-one-read");
+
+        browser.findElement(By.linkText("Xem chi tiết")).click();
+        wait.until(ExpectedConditions.urlContains("/certificates/82-26-J7K8M-N9P0Q"));
+    }
+}

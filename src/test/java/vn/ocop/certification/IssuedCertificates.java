@@ -1,0 +1,100 @@
+package vn.ocop.certification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.ocop.RegistryFixtures;
+import vn.ocop.TestUsers;
+import vn.ocop.evaluation.CommuneReview;
+import vn.ocop.evaluation.CouncilScoring;
+import vn.ocop.evaluation.Dossiers;
+import vn.ocop.evaluation.EvaluationRound;
+import vn.ocop.evaluation.EvaluationRounds;
+import vn.ocop.identity.CurrentUser;
+import vn.ocop.producer.ProducerRegistry;
+import vn.ocop.product.ProductRegistry;
+
+/**
+ * Certificates issued through the real workflow: a cooperative in Phường Cao Lãnh (Đồng Tháp, 82), its product, a
+ * round, a dossier through the commune check, a paper council result and a recognition decision on a chosen day.
+ */
+record IssuedCertificates(
+        ProducerRegistry producers,
+        ProductRegistry products,
+        EvaluationRounds rounds,
+        Dossiers dossiers,
+        CouncilScoring scoring,
+        Certification certification,
+        JdbcClient jdbc) {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    /** A 4★ certificate decided by the province on {@code decidedOn} (valid 36 months from that day). */
+    Certificate province(String productName, LocalDate decidedOn) {
+        CurrentUser officer = TestUsers.provinceOfficer(RegistryFixtures.DONG_THAP);
+        long dossier = rated(productName, "PROVINCE", new BigDecimal("75"), 4, officer);
+        return issue(dossier, decidedOn, "QĐ-UBND", officer);
+    }
+
+    /** A 5★ certificate decided by the ministry after a central round. */
+    Certificate ministry(String productName, LocalDate decidedOn) {
+        CurrentUser central = TestUsers.centralOffice();
+        long dossier = rated(productName, "CENTRAL", new BigDecimal("92"), 5, central);
+        return issue(dossier, decidedOn, "QĐ-BNNMT", central);
+    }
+
+    private Certificate issue(long dossier, LocalDate decidedOn, String suffix, CurrentUser actor) {
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(
+                        () -> assertThat(jdbc.sql("SELECT status FROM certification_candidate WHERE dossier_id = ?")
+                                        .param(dossier)
+                                        .query(String.class)
+                                        .optional())
+                                .contains("PENDING"));
+        return certification
+                .issue(
+                        new Certification.IssueDecision(
+                                "QĐ " + SEQ.incrementAndGet() + "/" + suffix,
+                                decidedOn,
+                                "Chủ tịch UBND tỉnh Đồng Tháp",
+                                List.of(dossier)),
+                        actor)
+                .get(0);
+    }
+
+    private long rated(String productName, String level, BigDecimal total, int star, CurrentUser organiser) {
+        CurrentUser admin = TestUsers.admin();
+        long producer = producers
+                .register(
+                        RegistryFixtures.aCooperative(
+                                "HTX nhắc hạn " + SEQ.incrementAndGet(), RegistryFixtures.CAO_LANH),
+                        admin)
+                .id();
+        long product = products.register(RegistryFixtures.aProduct(producer, productName, 12), admin)
+                .id();
+        EvaluationRound round = rounds.open(
+                new EvaluationRounds.OpenRound(
+                        "Đợt nhắc hạn " + SEQ.incrementAndGet(),
+                        level,
+                        "PROVINCE".equals(level) ? RegistryFixtures.DONG_THAP : null,
+                        2026,
+                        LocalDate.of(2099, 4, 30),
+                        LocalDate.of(2099, 6, 30)),
+                organiser);
+        CurrentUser commune = TestUsers.communeOfficer(RegistryFixtures.CAO_LANH);
+        long dossier =
+                dossiers.create(round.id(), product, "FIRST", Map.of(), commune).id();
+        dossiers.submit(dossier, commune);
+        dossiers.forward(dossier, new CommuneReview(true, true, true, true, null), commune);
+        dossiers.startEvaluation(dossier, organiser);
+        scoring.recordPaperResult(dossier, List.of(total), star, organiser);
+        return dossier;
+    }
+}
