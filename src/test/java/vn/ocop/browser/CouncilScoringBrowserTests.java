@@ -64,7 +64,7 @@ class CouncilScoringBrowserTests extends BrowserTest {
                         new ProducerDetails(
                                 LegalType.COOPERATIVE,
                                 "HTX Trà sen Tháp Mười",
-                                "8400000001",
+                                vn.ocop.RegistryFixtures.aTaxCode(),
                                 null,
                                 null,
                                 null,

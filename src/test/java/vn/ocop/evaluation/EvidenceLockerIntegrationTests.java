@@ -29,13 +29,11 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.IntegrationTest;
+import vn.ocop.RegistryFixtures;
 import vn.ocop.TestUsers;
 import vn.ocop.identity.CurrentUser;
-import vn.ocop.producer.LegalType;
-import vn.ocop.producer.ProducerDetails;
 import vn.ocop.producer.ProducerRegistry;
 import vn.ocop.producer.ProducerView;
-import vn.ocop.product.ProductDetails;
 import vn.ocop.product.ProductRegistry;
 import vn.ocop.product.ProductView;
 import vn.ocop.shared.storage.StorageProperties;
@@ -307,45 +305,9 @@ class EvidenceLockerIntegrationTests {
     }
 
     private ProductView aProduct(String commune) {
-        int n = SEQ.incrementAndGet();
         ProducerView producer = producers.register(
-                new ProducerDetails(
-                        LegalType.COOPERATIVE,
-                        "HTX Hồ sơ minh chứng " + n,
-                        Long.toString(8_400_000_000L + n),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        commune,
-                        false,
-                        false,
-                        false,
-                        false,
-                        null,
-                        null,
-                        null,
-                        null),
-                admin);
-        return products.register(
-                new ProductDetails(
-                        producer.id(),
-                        "Mắm tôm chua",
-                        9,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                admin);
+                RegistryFixtures.aCooperative("HTX Hồ sơ minh chứng " + SEQ.incrementAndGet(), commune), admin);
+        return products.register(RegistryFixtures.aProduct(producer.id(), "Mắm tôm chua", 9), admin);
     }
 
     /** A small but real PDF with the given text (the check looks only at the header, the content varies the hash). */
