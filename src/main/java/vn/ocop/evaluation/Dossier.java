@@ -99,6 +99,16 @@ final class Dossier {
         communeReview = review;
     }
 
+    /**
+     * DRAFT → FORWARDED for a 5★ proposal: the commune's check of the province dossier stands, the ministry's
+     * organiser starts the evaluation.
+     */
+    void forwardAsProposal(@Nullable CommuneReview review) {
+        require("propose", DossierStatus.DRAFT);
+        status = DossierStatus.FORWARDED;
+        communeReview = review;
+    }
+
     /** SUBMITTED → RETURNED to the producer with the reasons. */
     void returnToProducer(String reason) {
         require("return", DossierStatus.SUBMITTED);

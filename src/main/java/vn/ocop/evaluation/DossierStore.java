@@ -76,11 +76,28 @@ class DossierStore {
      * producer uploads only what changed (Decision 26/2026/QĐ-TTg Art. 5.1).
      */
     void carryOverAttachments(long newDossierId, long productId) {
+        Long previous = jdbc.sql("SELECT max(id) FROM dossier WHERE product_id = ? AND id <> ?")
+                .params(productId, newDossierId)
+                .query(Long.class)
+                .single();
+        if (previous != null) {
+            copyAttachments(previous, newDossierId);
+        }
+    }
+
+    /** Attaches to one dossier the documents of another. */
+    void copyAttachments(long fromDossierId, long toDossierId) {
         jdbc.sql("""
                         INSERT INTO dossier_attachment (dossier_id, document_id)
-                        SELECT ?, a.document_id FROM dossier_attachment a
-                         WHERE a.dossier_id = (SELECT max(id) FROM dossier WHERE product_id = ? AND id <> ?)
-                        ON CONFLICT DO NOTHING""").params(newDossierId, productId, newDossierId).update();
+                        SELECT ?, document_id FROM dossier_attachment WHERE dossier_id = ?
+                        ON CONFLICT DO NOTHING""").params(toDossierId, fromDossierId).update();
+    }
+
+    /** Records which province dossier a 5★ proposal comes from. */
+    void markProposal(long proposalId, long fromDossierId) {
+        jdbc.sql("UPDATE dossier SET proposed_from = ? WHERE id = ?")
+                .params(fromDossierId, proposalId)
+                .update();
     }
 
     /** Saves the dossier's mutable state; fails with a 409 when someone saved it since it was loaded. */

@@ -101,6 +101,48 @@ public class Dossiers {
         return get(id, actor);
     }
 
+    /**
+     * Forwards a province council's 5★ candidate (rated, at least 90 points) to an open round of the ministry
+     * (Decision 26/2026/QĐ-TTg Art. 6.3): a new dossier of kind {@code PROPOSAL}, already checked by the commune, with
+     * the documents of the province dossier. The province's organiser proposes; the ministry starts its evaluation.
+     */
+    public DossierView proposeToMinistry(long id, long ministryRoundId, CurrentUser actor) {
+        Dossier source = load(id);
+        rounds.checkOrganiser(rounds.get(source.roundId), actor);
+        if (source.status != DossierStatus.RATED || !source.fiveStarCandidate) {
+            throw new OcopException(EvaluationError.NOT_A_FIVE_STAR_CANDIDATE, id);
+        }
+        EvaluationRound round = rounds.get(ministryRoundId);
+        if (round.provinceLevel()) {
+            throw new OcopException(EvaluationError.NOT_A_MINISTRY_ROUND, ministryRoundId);
+        }
+        if (!"OPEN".equals(round.status()) || LocalDate.now(clock).isAfter(round.submissionDeadline())) {
+            throw new OcopException(EvaluationError.ROUND_CLOSED, ministryRoundId);
+        }
+        long proposal;
+        try {
+            proposal = store.insert(
+                    round.id(),
+                    source.productId,
+                    source.producerId,
+                    source.communeCode,
+                    source.provinceCode,
+                    round.criteriaVersion(),
+                    source.setNo,
+                    "PROPOSAL",
+                    source.selfAssessment);
+            store.markProposal(proposal, source.id);
+        } catch (DuplicateKeyException e) {
+            throw new OcopException(EvaluationError.DUPLICATE_DOSSIER);
+        }
+        store.copyAttachments(source.id, proposal);
+        Dossier d = load(proposal);
+        d.forwardAsProposal(source.communeReview);
+        store.save(d);
+        transitioned(proposal, null, DossierStatus.FORWARDED, d.communeCode, actor, "5★ proposal of dossier " + id);
+        return DossierView.of(load(proposal));
+    }
+
     public DossierView submit(long id, CurrentUser actor) {
         Dossier d = load(id);
         checkApplicant(actor, d.producerId, d.communeCode);

@@ -54,7 +54,11 @@ public enum EvaluationError implements ErrorCode {
     /** The producer's locker already holds this exact file. */
     DUPLICATE_DOCUMENT("EVAL-024", ErrorKind.CONFLICT),
     /** No such document in the producer's locker. */
-    DOCUMENT_NOT_FOUND("EVAL-025", ErrorKind.NOT_FOUND);
+    DOCUMENT_NOT_FOUND("EVAL-025", ErrorKind.NOT_FOUND),
+    /** Only a rated dossier proposed for 5★ by its council goes to the ministry. */
+    NOT_A_FIVE_STAR_CANDIDATE("EVAL-026", ErrorKind.CONFLICT),
+    /** A 5★ proposal goes to a round of the ministry, not of a province. */
+    NOT_A_MINISTRY_ROUND("EVAL-027", ErrorKind.INVALID);
 
     private final String code;
     private final ErrorKind kind;

@@ -184,6 +184,35 @@ class EvaluationWorkflowIntegrationTests {
                 .andExpect(jsonPath("$.resultStar").value(5))
                 .andExpect(jsonPath("$.fiveStarCandidate").value(true));
 
+        // The province sends its 5★ candidate to the ministry's round: a PROPOSAL dossier the ministry evaluates.
+        CurrentUser ministry = user(Role.CENTRAL_OFFICE, null);
+        long ministryRound =
+                id(perform(ministry, post("/api/v1/evaluation-rounds"), """
+                {"name":"Đợt đánh giá 5 sao 2027","level":"CENTRAL","year":2027,
+                 "submissionDeadline":"2099-08-31","endsOn":"2099-10-31"}""").andExpect(status().isCreated()));
+        perform(province, get("/evaluation/dossiers/" + dossier), null)
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("Đợt đánh giá 5 sao 2027")));
+        String toMinistry = "{\"roundId\":" + ministryRound + "}";
+        perform(commune, post("/api/v1/dossiers/" + dossier + "/propose-to-ministry"), toMinistry)
+                .andExpect(status().isForbidden());
+        perform(province, post("/api/v1/dossiers/" + dossier + "/propose-to-ministry"), "{\"roundId\":" + round + "}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("EVAL-027"));
+        long proposal = id(perform(province, post("/api/v1/dossiers/" + dossier + "/propose-to-ministry"), toMinistry)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.kind").value("PROPOSAL"))
+                .andExpect(jsonPath("$.status").value("FORWARDED"))
+                .andExpect(jsonPath("$.roundId").value(ministryRound))
+                .andExpect(jsonPath("$.communeReview.localIdentity").value(false)));
+        perform(province, post("/api/v1/dossiers/" + dossier + "/propose-to-ministry"), toMinistry)
+                .andExpect(status().isConflict());
+        perform(province, post("/api/v1/dossiers/" + proposal + "/start-evaluation"), "")
+                .andExpect(status().isForbidden());
+        perform(ministry, post("/api/v1/dossiers/" + proposal + "/start-evaluation"), "")
+                .andExpect(jsonPath("$.status").value("UNDER_EVALUATION"));
+
         // The minutes: a PDF whose text (extracted back) carries the Vietnamese product name and the result.
         byte[] minutes = perform(chair, get("/api/v1/dossiers/" + dossier + "/minutes"), null)
                 .andExpect(status().isOk())

@@ -147,6 +147,15 @@ class EvaluationApi {
         return dossiers.startEvaluation(id, actor);
     }
 
+    record Proposal(@jakarta.validation.constraints.NotNull Long roundId) {}
+
+    @PostMapping("/dossiers/{id}/propose-to-ministry")
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    @Operation(summary = "Province organiser: send a 5★ candidate to an open ministry round; returns the new dossier")
+    DossierView proposeToMinistry(@PathVariable long id, @Valid @RequestBody Proposal body, CurrentUser actor) {
+        return dossiers.proposeToMinistry(id, body.roundId(), actor);
+    }
+
     record Conflict(
             @NotNull Boolean conflicted,
             @Nullable @Size(max = 1000) String note) {}

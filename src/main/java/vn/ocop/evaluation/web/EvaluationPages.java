@@ -99,6 +99,13 @@ class EvaluationPages {
         model.addAttribute("scoring", scoring.view(id, actor));
         List<EvidenceLocker.Document> attached = evidence.attachments(id, actor);
         model.addAttribute("attachments", attached);
+        if (dossier.status() == DossierStatus.RATED && dossier.fiveStarCandidate() && round.provinceLevel()) {
+            model.addAttribute(
+                    "ministryRounds",
+                    rounds.list(actor).stream()
+                            .filter(r -> !r.provinceLevel() && "OPEN".equals(r.status()))
+                            .toList());
+        }
         boolean mayAttach = (dossier.status() == DossierStatus.DRAFT || dossier.status() == DossierStatus.RETURNED)
                 && evidence.mayEdit(dossier.producerId(), actor);
         model.addAttribute("mayAttach", mayAttach);
@@ -139,6 +146,12 @@ class EvaluationPages {
                 case "start-evaluation" -> dossiers.startEvaluation(id, actor);
                 case "close" -> scoring.close(id, actor);
                 case "attach" -> evidence.attach(id, documentId(form), actor);
+                case "propose" -> {
+                    long proposal = dossiers.proposeToMinistry(id, number(form, "roundId"), actor)
+                            .id();
+                    redirect.addFlashAttribute("done", step);
+                    return "redirect:/evaluation/dossiers/" + proposal;
+                }
                 case "conflict" ->
                     scoring.declareConflict(id, checked(form, "conflicted"), form.getFirst("note"), actor);
                 default -> throw OcopException.notFound("step", step);
@@ -193,9 +206,13 @@ class EvaluationPages {
     }
 
     private static long documentId(MultiValueMap<String, String> form) {
-        String value = form.getFirst("documentId");
+        return number(form, "documentId");
+    }
+
+    private static long number(MultiValueMap<String, String> form, String name) {
+        String value = form.getFirst(name);
         if (value == null || !value.matches("\\d{1,18}")) {
-            throw new OcopException(CommonError.INVALID_PARAMETER, "documentId");
+            throw new OcopException(CommonError.INVALID_PARAMETER, name);
         }
         return Long.parseLong(value);
     }
