@@ -64,6 +64,14 @@ class DossierStore {
                 .optional();
     }
 
+    /** The product's latest dossier other than the given one, if any. */
+    Optional<Dossier> previous(long productId, long exceptId) {
+        return jdbc.sql("SELECT * FROM dossier WHERE product_id = ? AND id <> ? ORDER BY id DESC LIMIT 1")
+                .params(productId, exceptId)
+                .query(this::map)
+                .optional();
+    }
+
     java.util.List<Dossier> findByRound(long roundId) {
         return jdbc.sql("SELECT * FROM dossier WHERE round_id = ? ORDER BY id")
                 .param(roundId)

@@ -95,7 +95,18 @@ public class Dossiers {
             throw new OcopException(EvaluationError.DUPLICATE_DOSSIER);
         }
         if (!"FIRST".equals(kind)) {
+            // Re-evaluation and upgrade start from the previous dossier: its documents, and its self-assessment when
+            // none is given and the criteria set is the same (Decision 26/2026/QĐ-TTg Art. 5.1).
             store.carryOverAttachments(id, productId);
+            Dossier previous = store.previous(productId, id).orElse(null);
+            if (selfAssessment.isEmpty()
+                    && previous != null
+                    && previous.criteriaVersion.equals(round.criteriaVersion())
+                    && previous.setNo == product.criteriaSetNo()) {
+                Dossier created = load(id);
+                created.selfAssessment = previous.selfAssessment;
+                store.save(created);
+            }
         }
         transitioned(id, null, DossierStatus.DRAFT, product.communeCode(), actor, kind);
         return get(id, actor);

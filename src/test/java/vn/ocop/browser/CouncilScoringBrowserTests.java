@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -111,14 +110,23 @@ class CouncilScoringBrowserTests extends BrowserTest {
                 province);
         rounds.seat(round.id(), chair.id(), "CHAIR", province);
         rounds.seat(round.id(), member.id(), "MEMBER", province);
-        DossierView dossier = dossiers.create(round.id(), productId, "FIRST", Map.of(), commune);
 
-        // The commune officer attaches the food-safety certificate on the dossier page before submitting.
         Path certificate =
                 Files.createDirectories(Path.of("target/browser-files")).resolve("giấy ATTP.pdf");
         Files.writeString(certificate, "%PDF-1.4\n% Giấy chứng nhận cơ sở đủ điều kiện ATTP\n%%EOF\n");
+        // The commune officer files the dossier from the round page, then attaches the certificate before submitting.
         login(commune.username(), PASSWORD);
-        browser.get(url("/evaluation/dossiers/" + dossier.id()));
+        browser.get(url("/evaluation/rounds/" + round.id()));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("apply-product")))
+                .selectByValue(Long.toString(productId));
+        screenshot("round-apply");
+        browser.findElement(By.cssSelector("#apply-form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("documents")));
+        String dossierUrl = browser.getCurrentUrl();
+        DossierView dossier =
+                dossiers.get(Long.parseLong(dossierUrl.substring(dossierUrl.lastIndexOf('/') + 1)), commune);
+        assertThat(dossier.status().name()).isEqualTo("DRAFT");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("doc-kind")))
                 .selectByValue("FOOD_SAFETY_CERTIFICATE");
         browser.findElement(By.id("doc-file"))

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.ocop.TestUsers.as;
 
@@ -237,6 +238,53 @@ class EvidenceLockerIntegrationTests {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("nhãn cũ.pdf")))
                 .andExpect(
                         content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("virus.exe"))));
+    }
+
+    @Test
+    void aReevaluationFiledOnTheRoundPageStartsFromThePreviousDossier() throws Exception {
+        ProductView product = aProduct(CAO_LANH);
+        CurrentUser owner = TestUsers.producerAccount(product.producerId());
+        long first = id(mvc.perform(post("/api/v1/dossiers")
+                        .with(as(owner))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"roundId\":%d,\"productId\":%d,\"kind\":\"FIRST\",\"selfAssessment\":{\"1.1\":2}}"
+                                .formatted(round(2026), product.id())))
+                .andExpect(status().isCreated()));
+        long label = id(upload(owner, product.producerId(), "LABEL", "nhan.pdf", "application/pdf", pdf("Nhãn")));
+        attach(owner, first, label).andExpect(status().isOk());
+        long later = round(2029);
+
+        // The round page offers the producer its own products, and files the dossier from the form.
+        mvc.perform(get("/evaluation/rounds/" + later).with(as(owner)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("apply-form")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Mắm tôm chua")));
+        String location = mvc.perform(post("/evaluation/rounds/" + later + "/dossiers")
+                        .param("productId", Long.toString(product.id()))
+                        .param("kind", "REEVALUATION")
+                        .with(as(owner))
+                        .with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("done", "create"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+        long reevaluation = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+        mvc.perform(get("/api/v1/dossiers/" + reevaluation).with(as(owner)))
+                .andExpect(jsonPath("$.kind").value("REEVALUATION"))
+                .andExpect(jsonPath("$.status").value("DRAFT"))
+                .andExpect(jsonPath("$.selfAssessment['1.1']").value(2));
+        mvc.perform(get("/api/v1/dossiers/" + reevaluation + "/attachments").with(as(owner)))
+                .andExpect(jsonPath("$[0].id").value(label));
+        // The same product twice in a round: a message on the round page, not an error page.
+        mvc.perform(post("/evaluation/rounds/" + later + "/dossiers")
+                        .param("productId", Long.toString(product.id()))
+                        .param("kind", "REEVALUATION")
+                        .with(as(owner))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/evaluation/rounds/" + later))
+                .andExpect(flash().attribute("error", org.hamcrest.Matchers.notNullValue()));
     }
 
     private ResultActions upload(

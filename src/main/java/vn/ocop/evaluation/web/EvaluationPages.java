@@ -35,6 +35,9 @@ import vn.ocop.evaluation.EvaluationRound;
 import vn.ocop.evaluation.EvaluationRounds;
 import vn.ocop.evaluation.EvidenceLocker;
 import vn.ocop.identity.CurrentUser;
+import vn.ocop.product.ProductQuery;
+import vn.ocop.product.ProductRegistry;
+import vn.ocop.product.ProductSummary;
 import vn.ocop.shared.CommonError;
 import vn.ocop.shared.OcopException;
 import vn.ocop.shared.web.Problems;
@@ -55,6 +58,8 @@ class EvaluationPages {
     private final Problems problems;
     private final vn.ocop.evaluation.CouncilMinutes minutes;
     private final EvidenceLocker evidence;
+    private final ProductRegistry products;
+    private final java.time.Clock clock;
 
     EvaluationPages(
             EvaluationRounds rounds,
@@ -63,7 +68,9 @@ class EvaluationPages {
             CriteriaSets criteria,
             Problems problems,
             vn.ocop.evaluation.CouncilMinutes minutes,
-            EvidenceLocker evidence) {
+            EvidenceLocker evidence,
+            ProductRegistry products,
+            java.time.Clock clock) {
         this.rounds = rounds;
         this.dossiers = dossiers;
         this.scoring = scoring;
@@ -71,6 +78,8 @@ class EvaluationPages {
         this.problems = problems;
         this.minutes = minutes;
         this.evidence = evidence;
+        this.products = products;
+        this.clock = clock;
     }
 
     @GetMapping("/evaluation")
@@ -84,7 +93,49 @@ class EvaluationPages {
         model.addAttribute("round", rounds.get(id));
         model.addAttribute("members", rounds.members(id));
         model.addAttribute("dossiers", dossiers.inRound(id, actor));
+        model.addAttribute("applicable", applicable(rounds.get(id), actor));
         return "evaluation/round";
+    }
+
+    /**
+     * The products the user may file a dossier for in this round: a province round still taking dossiers, products of
+     * that province within the user's own scope (a producer: its products; an officer: their jurisdiction's).
+     */
+    private List<ProductSummary> applicable(EvaluationRound round, CurrentUser actor) {
+        if (!round.provinceLevel()
+                || !"OPEN".equals(round.status())
+                || LocalDate.now(clock).isAfter(round.submissionDeadline())
+                || actor.role() == vn.ocop.identity.Role.COUNCIL_MEMBER) {
+            return List.of();
+        }
+        try {
+            return products.search(
+                            new ProductQuery(null, round.provinceCode(), null, null, null, null, null, null, null),
+                            0,
+                            500,
+                            actor)
+                    .items();
+        } catch (OcopException noScope) {
+            return List.of();
+        }
+    }
+
+    /** Files a dossier (draft) for a product in the round, then shows it for documents and submission. */
+    @PostMapping("/evaluation/rounds/{id}/dossiers")
+    String apply(
+            @PathVariable long id,
+            @RequestParam MultiValueMap<String, String> form,
+            CurrentUser actor,
+            RedirectAttributes redirect) {
+        try {
+            String kind = form.getFirst("kind") == null ? "FIRST" : form.getFirst("kind");
+            DossierView created = dossiers.create(id, number(form, "productId"), kind, Map.of(), actor);
+            redirect.addFlashAttribute("done", "create");
+            return "redirect:/evaluation/dossiers/" + created.id();
+        } catch (OcopException e) {
+            redirect.addFlashAttribute("error", problems.message(e.errorCode().messageKey(), e.arguments()));
+            return "redirect:/evaluation/rounds/" + id;
+        }
     }
 
     @GetMapping("/evaluation/dossiers/{id}")
