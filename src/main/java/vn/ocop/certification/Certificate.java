@@ -41,9 +41,10 @@ public record Certificate(
         return issuedOn.plusMonths(VALIDITY_MONTHS);
     }
 
-    /** The status on a given day: a stored VALID certificate past its last day is EXPIRED. */
+    /** The status on a given day: a stored VALID or SUSPENDED certificate past its last day is EXPIRED. */
     public CertificateStatus statusOn(LocalDate today) {
-        if (storedStatus == CertificateStatus.VALID && today.isAfter(expiresOn)) {
+        if ((storedStatus == CertificateStatus.VALID || storedStatus == CertificateStatus.SUSPENDED)
+                && today.isAfter(expiresOn)) {
             return CertificateStatus.EXPIRED;
         }
         return storedStatus;

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.ocop.certification.CertificationEvents.CertificateExpired;
 import vn.ocop.certification.CertificationEvents.CertificateIssued;
 import vn.ocop.certification.CertificationEvents.CertificateRevoked;
+import vn.ocop.certification.CertificationEvents.CertificateStatusChanged;
 import vn.ocop.geography.AdminEdition;
 import vn.ocop.geography.AdminUnits;
 import vn.ocop.identity.AccessPolicy;
@@ -327,6 +328,68 @@ public class Certification {
         return find(number);
     }
 
+    /**
+     * Suspends a certificate in force by decision of its issuing authority, e.g. while a post-audit (hậu kiểm)
+     * finding is examined: the public page says "suspended" and the product shows no star until reinstated.
+     */
+    public Certificate suspend(
+            String number, String reason, String decisionNumber, LocalDate suspendedOn, CurrentUser actor) {
+        Certificate c = find(number);
+        checkAuthority(c, actor);
+        if (c.statusOn(LocalDate.now(clock)) != CertificateStatus.VALID) {
+            throw new OcopException(CertificationError.NOT_IN_FORCE, number, c.statusOn(LocalDate.now(clock)));
+        }
+        requireText(reason, decisionNumber);
+        jdbc.sql("UPDATE certificate SET status = 'SUSPENDED', version = version + 1 WHERE id = ? AND status = 'VALID'")
+                .param(c.id())
+                .update();
+        String detail = decisionNumber.strip() + " " + suspendedOn + ": " + reason.strip();
+        event(c.id(), "SUSPENDED", detail);
+        products.clearCertification(c.productId(), c.number(), "certificate " + number + " suspended");
+        events.publishEvent(new CertificateStatusChanged(number, c.productId(), "suspended", detail, c.communeCode()));
+        return find(number);
+    }
+
+    /**
+     * Lifts a suspension by decision: the certificate is in force again and the product shows its star, unless the
+     * certificate expired meanwhile or a newer certificate of the product is in force.
+     */
+    public Certificate reinstate(String number, String decisionNumber, LocalDate reinstatedOn, CurrentUser actor) {
+        Certificate c = find(number);
+        checkAuthority(c, actor);
+        if (c.storedStatus() != CertificateStatus.SUSPENDED) {
+            throw new OcopException(CertificationError.NOT_SUSPENDED, number);
+        }
+        requireText("-", decisionNumber);
+        boolean newer = store.byProduct(c.productId()).stream()
+                .anyMatch(o -> o.id() != c.id() && o.storedStatus() == CertificateStatus.VALID);
+        if (newer || LocalDate.now(clock).isAfter(c.expiresOn())) {
+            throw new OcopException(CertificationError.NOT_REINSTATABLE, number);
+        }
+        jdbc.sql("UPDATE certificate SET status = 'VALID', version = version + 1 WHERE id = ? AND status = 'SUSPENDED'")
+                .param(c.id())
+                .update();
+        String detail = decisionNumber.strip() + " " + reinstatedOn;
+        event(c.id(), "REINSTATED", detail);
+        products.recordCertification(
+                c.productId(),
+                c.star(),
+                c.number(),
+                c.issuedOn(),
+                c.expiresOn(),
+                "CENTRAL".equals(c.level()) ? CertificationLevel.CENTRAL : CertificationLevel.PROVINCE);
+        events.publishEvent(new CertificateStatusChanged(number, c.productId(), "reinstated", detail, c.communeCode()));
+        return find(number);
+    }
+
+    private static void requireText(String reason, String decisionNumber) {
+        if (reason.isBlank()
+                || decisionNumber.isBlank()
+                || decisionNumber.strip().length() > 60) {
+            throw new OcopException(vn.ocop.shared.CommonError.VALIDATION_FAILED);
+        }
+    }
+
     /** Marks VALID certificates past their last day as EXPIRED; returns how many. Safe to run twice. */
     public int expireDue(LocalDate today) {
         int count = 0;
@@ -366,6 +429,16 @@ public class Certification {
     /** The public key that verifies certificate signatures (X.509, base64). */
     public String publicKey() {
         return signer.publicKey();
+    }
+
+    /** Whether the user is the issuing authority of the certificate (may revoke, suspend, reinstate). */
+    public boolean mayDecide(Certificate c, CurrentUser actor) {
+        try {
+            checkAuthority(c, actor);
+            return true;
+        } catch (OcopException e) {
+            return false;
+        }
     }
 
     private void checkAuthority(Certificate c, CurrentUser actor) {

@@ -13,7 +13,13 @@ public enum CertificationError implements ErrorCode {
     /** A decision covers products of one level only (province 3–4★ or ministry 5★). */
     MIXED_LEVELS("CERT-005", ErrorKind.INVALID),
     ALREADY_REVOKED("CERT-006", ErrorKind.CONFLICT),
-    DECISION_NUMBER_TAKEN("CERT-007", ErrorKind.CONFLICT);
+    DECISION_NUMBER_TAKEN("CERT-007", ErrorKind.CONFLICT),
+    /** Only a certificate in force can be suspended. */
+    NOT_IN_FORCE("CERT-008", ErrorKind.CONFLICT),
+    /** Only a suspended certificate can be reinstated. */
+    NOT_SUSPENDED("CERT-009", ErrorKind.CONFLICT),
+    /** A suspended certificate that expired meanwhile, or whose product has a newer certificate, stays suspended. */
+    NOT_REINSTATABLE("CERT-010", ErrorKind.CONFLICT);
 
     private final String code;
     private final ErrorKind kind;

@@ -144,4 +144,33 @@ public final class CertificationEvents {
             return communeCode;
         }
     }
+
+    /** A certificate was suspended or reinstated ({@code change}), with the decision and reason. */
+    public record CertificateStatusChanged(
+            String number, long productId, String change, String detail, String communeCode) implements AuditableEvent {
+        @Override
+        public String auditAction() {
+            return "certificate." + change;
+        }
+
+        @Override
+        public String auditObjectType() {
+            return "certificate";
+        }
+
+        @Override
+        public String auditObjectId() {
+            return number;
+        }
+
+        @Override
+        public String auditSummary() {
+            return detail;
+        }
+
+        @Override
+        public String auditLocation() {
+            return communeCode;
+        }
+    }
 }

@@ -150,6 +150,8 @@ class CertificateBrowserTests extends BrowserTest {
                 .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.issued-certificate")));
         screenshot("certificate-issued");
         browser.findElement(By.cssSelector("a.issued-certificate")).click();
+        assertThat(browser.findElement(By.id("suspend-form")).isDisplayed()).isTrue();
+        screenshotFullPage("certificate-page");
         String number = browser.findElement(By.tagName("h1"))
                 .getText()
                 .replace("Giấy chứng nhận ", "")

@@ -177,6 +177,75 @@ class CertificationIntegrationTests {
     }
 
     @Test
+    void theIssuingAuthoritySuspendsAndReinstatesACertificate() throws Exception {
+        long dossier = rated("Mứt gừng thử tạm dừng", List.of(new BigDecimal("66")), 3);
+        awaitCandidate(dossier, "PENDING");
+        Certificate certificate =
+                certification.issue(decision(dossier), province).get(0);
+        String n = certificate.number();
+        String suspension = "{\"reason\":\"Hậu kiểm phát hiện nhãn sai\",\"decisionNumber\":\"77/QĐ-UBND\","
+                + "\"suspendedOn\":\"2026-07-01\"}";
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/api/v1/certificates/" + n + "/suspension")
+                        .with(as(TestUsers.provinceOfficer("01")))
+                        .contentType("application/json")
+                        .content(suspension))
+                .andExpect(status().isForbidden());
+        // On the certificate page, the province officer suspends it: public page and API say so, the star goes.
+        mvc.perform(get("/certificates/" + n).with(as(province)))
+                .andExpect(content().string(containsString("suspend-form")));
+        mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/certificates/" + n + "/suspend")
+                                .param("decisionNumber", "77/QĐ-UBND")
+                                .param("decidedOn", "2026-07-01")
+                                .param("reason", "Hậu kiểm phát hiện nhãn sai")
+                                .with(as(province))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("done", "suspend"));
+        mvc.perform(get("/api/v1/certificates/" + n))
+                .andExpect(jsonPath("$.status").value("SUSPENDED"));
+        mvc.perform(get("/verify/" + n)).andExpect(content().string(containsString("đang bị đình chỉ")));
+        assertThat(products.get(certificate.productId(), admin).rating()).isNull();
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/api/v1/certificates/" + n + "/suspension")
+                        .with(as(province))
+                        .contentType("application/json")
+                        .content(suspension))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("CERT-008"));
+
+        // Reinstated: in force again, the product shows its star and certificate again; only once.
+        String reinstatement = "{\"decisionNumber\":\"81/QĐ-UBND\",\"reinstatedOn\":\"2026-08-01\"}";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/api/v1/certificates/" + n + "/reinstatement")
+                        .with(as(province))
+                        .contentType("application/json")
+                        .content(reinstatement))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.storedStatus").value("VALID"));
+        assertThat(products.get(certificate.productId(), admin).rating().certificateNumber())
+                .isEqualTo(n);
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                "/api/v1/certificates/" + n + "/reinstatement")
+                        .with(as(province))
+                        .contentType("application/json")
+                        .content(reinstatement))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("CERT-009"));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE object_id = ? AND action IN"
+                                + " ('certificate.suspended', 'certificate.reinstated')")
+                        .param(n)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+
+    @Test
     void tamperedDataIsReportedAsNotAuthentic() throws Exception {
         long dossier = rated("Mật ong thử giả mạo", List.of(new BigDecimal("60")), 3);
         awaitCandidate(dossier, "PENDING");

@@ -82,6 +82,29 @@ class CertificationApi {
         return certification.revoke(number, body.ground(), body.decisionNumber(), body.revokedOn(), actor);
     }
 
+    record Suspension(
+            @NotBlank @Size(max = 2000) String reason,
+            @NotBlank @Size(max = 60) String decisionNumber,
+            @NotNull LocalDate suspendedOn) {}
+
+    @PostMapping("/certificates/{number}/suspension")
+    @Operation(
+            summary = "Suspend a certificate in force by decision (the product shows no star meanwhile)",
+            security = @SecurityRequirement(name = "bearer"))
+    Certificate suspend(@PathVariable String number, @Valid @RequestBody Suspension body, CurrentUser actor) {
+        return certification.suspend(number, body.reason(), body.decisionNumber(), body.suspendedOn(), actor);
+    }
+
+    record Reinstatement(
+            @NotBlank @Size(max = 60) String decisionNumber,
+            @NotNull LocalDate reinstatedOn) {}
+
+    @PostMapping("/certificates/{number}/reinstatement")
+    @Operation(summary = "Lift a suspension by decision", security = @SecurityRequirement(name = "bearer"))
+    Certificate reinstate(@PathVariable String number, @Valid @RequestBody Reinstatement body, CurrentUser actor) {
+        return certification.reinstate(number, body.decisionNumber(), body.reinstatedOn(), actor);
+    }
+
     @GetMapping(value = "/certificates/{number}/pdf", produces = "application/pdf")
     @Operation(
             summary = "The printable certificate (A4 PDF with QR code)",

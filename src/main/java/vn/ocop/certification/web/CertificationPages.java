@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.ocop.certification.Certificate;
 import vn.ocop.certification.CertificateDocuments;
 import vn.ocop.certification.Certification;
+import vn.ocop.certification.RevocationGround;
 import vn.ocop.identity.CurrentUser;
 import vn.ocop.shared.OcopException;
 import vn.ocop.shared.web.Problems;
@@ -72,7 +73,45 @@ class CertificationPages {
         Certificate certificate = certification.get(number, actor);
         model.addAttribute("certificate", certificate);
         model.addAttribute("verificationUrl", documents.verificationUrl(number, actor));
+        model.addAttribute("mayDecide", certification.mayDecide(certificate, actor));
+        model.addAttribute("grounds", RevocationGround.values());
         return "certification/certificate";
+    }
+
+    /** Revocation, suspension and reinstatement by the issuing authority; failures come back as a message. */
+    @PostMapping("/certificates/{number}/{action:revoke|suspend|reinstate}")
+    String changeStatus(
+            @PathVariable String number,
+            @PathVariable String action,
+            @RequestParam(defaultValue = "") String decisionNumber,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
+            @RequestParam(defaultValue = "") String reason,
+            @RequestParam(required = false) String ground,
+            CurrentUser actor,
+            RedirectAttributes redirect) {
+        try {
+            if (decidedOn == null || decisionNumber.isBlank()) {
+                throw new OcopException(vn.ocop.shared.CommonError.VALIDATION_FAILED);
+            }
+            switch (action) {
+                case "revoke" ->
+                    certification.revoke(number, revocationGround(ground), decisionNumber, decidedOn, actor);
+                case "suspend" -> certification.suspend(number, reason, decisionNumber, decidedOn, actor);
+                default -> certification.reinstate(number, decisionNumber, decidedOn, actor);
+            }
+            redirect.addFlashAttribute("done", action);
+        } catch (OcopException e) {
+            redirect.addFlashAttribute("error", problems.message(e.errorCode().messageKey(), e.arguments()));
+        }
+        return "redirect:/certificates/" + number;
+    }
+
+    private static RevocationGround revocationGround(@org.jspecify.annotations.Nullable String ground) {
+        try {
+            return RevocationGround.valueOf(ground == null ? "" : ground);
+        } catch (IllegalArgumentException e) {
+            throw new OcopException(vn.ocop.shared.CommonError.INVALID_PARAMETER, "ground");
+        }
     }
 
     @GetMapping(value = "/certificates/{number}/certificate.pdf", produces = "application/pdf")
