@@ -15,7 +15,11 @@ public enum IdentityError implements ErrorCode {
     WEAK_PASSWORD("IAM-008", ErrorKind.INVALID),
     WRONG_CURRENT_PASSWORD("IAM-009", ErrorKind.INVALID),
     ROLE_NOT_GRANTABLE("IAM-010", ErrorKind.FORBIDDEN),
-    ACCOUNT_DISABLED("IAM-011", ErrorKind.UNAUTHENTICATED);
+    ACCOUNT_DISABLED("IAM-011", ErrorKind.UNAUTHENTICATED),
+    /** A producer account needs the producer it acts for, and only a producer account has one. */
+    PRODUCER_LINK_INVALID("IAM-012", ErrorKind.INVALID),
+    /** The producer of a producer account does not exist. */
+    PRODUCER_UNKNOWN("IAM-013", ErrorKind.NOT_FOUND);
 
     private final String code;
     private final ErrorKind kind;

@@ -35,13 +35,17 @@ public class UserAccounts {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final ProducerDirectory producers;
+
     UserAccounts(
             UserAccountRepository accounts,
             PasswordEncoder passwordEncoder,
             AccessPolicy policy,
             AdminUnits units,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            ProducerDirectory producers) {
+        this.producers = producers;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.policy = policy;
@@ -54,7 +58,19 @@ public class UserAccounts {
     public UserSummary create(CreateUser command, CurrentUser actor) {
         String username = command.username().toLowerCase(Locale.ROOT);
         String jurisdiction = blankToNull(command.jurisdictionCode());
-        checkGrantable(actor, command.role(), jurisdiction);
+        Long producerId = command.producerId();
+        if ((command.role() == Role.PRODUCER) != (producerId != null) || (producerId != null && jurisdiction != null)) {
+            throw new OcopException(IdentityError.PRODUCER_LINK_INVALID);
+        }
+        if (producerId != null) {
+            // Whoever may manage users where the producer is may open its account.
+            String commune = producers
+                    .communeOf(producerId)
+                    .orElseThrow(() -> new OcopException(IdentityError.PRODUCER_UNKNOWN, producerId));
+            checkGrantable(actor, command.role(), commune);
+        } else {
+            checkGrantable(actor, command.role(), jurisdiction);
+        }
         validateJurisdiction(command.role(), jurisdiction);
         if (!PasswordRules.acceptable(username, command.password())) {
             throw new OcopException(IdentityError.WEAK_PASSWORD, PasswordRules.MIN_LENGTH);
@@ -69,7 +85,7 @@ public class UserAccounts {
                 blankToNull(command.email()),
                 command.role(),
                 jurisdiction,
-                null,
+                producerId,
                 Instant.now(clock)));
         events.publishEvent(new UserCreated(account.id(), username, command.role(), jurisdiction));
         return summary(account);

@@ -400,6 +400,10 @@ class ExpiryRemindersIntegrationTests {
     }
 
     private UserSummary account(Role role, @Nullable String jurisdiction, boolean withMail) {
+        return account(role, jurisdiction, withMail, null);
+    }
+
+    private UserSummary account(Role role, @Nullable String jurisdiction, boolean withMail, @Nullable Long producerId) {
         String username = "nhac-han-" + role.name().toLowerCase().replace('_', '-') + "-" + SEQ.incrementAndGet();
         return users.create(
                 new CreateUser(
@@ -408,17 +412,14 @@ class ExpiryRemindersIntegrationTests {
                         withMail ? username + "@ocop.test" : null,
                         role,
                         jurisdiction,
-                        PASSWORD),
+                        PASSWORD,
+                        producerId),
                 TestUsers.admin());
     }
 
-    /** A producer account of the certificate's producer (accounts are linked to producers by the administrator). */
+    /** A producer account of the certificate's producer, linked when the administrator creates it. */
     private UserSummary producerAccount(Certificate c, boolean withMail) {
-        UserSummary account = account(Role.PRODUCER, null, withMail);
-        jdbc.sql("UPDATE app_user SET producer_id = ? WHERE id = ?")
-                .params(c.producerId(), account.id())
-                .update();
-        return account;
+        return account(Role.PRODUCER, null, withMail, c.producerId());
     }
 
     private static CurrentUser asUser(UserSummary u) {

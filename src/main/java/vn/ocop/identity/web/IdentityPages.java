@@ -97,8 +97,17 @@ class IdentityPages {
         private Role role = Role.COMMUNE_OFFICER;
         private @Nullable String jurisdictionCode;
         private String password = "";
+        private @Nullable Long producerId;
 
         // Getters and setters for form binding.
+        public @Nullable Long getProducerId() {
+            return producerId;
+        }
+
+        public void setProducerId(@Nullable Long producerId) {
+            this.producerId = producerId;
+        }
+
         public String getUsername() {
             return username;
         }
@@ -172,7 +181,8 @@ class IdentityPages {
                         : form.getEmail().strip(),
                 form.getRole(),
                 form.getJurisdictionCode(),
-                form.getPassword());
+                form.getPassword(),
+                form.getRole() == Role.PRODUCER ? form.getProducerId() : null);
         validator
                 .validate(command)
                 .forEach(v -> binding.rejectValue(v.getPropertyPath().toString(), "invalid", v.getMessage()));

@@ -1,0 +1,13 @@
+package vn.ocop.identity;
+
+import java.util.Optional;
+
+/**
+ * Where a producer is, for linking producer accounts: implemented by the producer module (which depends on identity,
+ * not the other way round).
+ */
+public interface ProducerDirectory {
+
+    /** The current commune of a producer, or empty when there is no such producer. */
+    Optional<String> communeOf(long producerId);
+}

@@ -1,0 +1,21 @@
+package vn.ocop.producer;
+
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import vn.ocop.identity.ProducerDirectory;
+
+/** Tells the identity module where a producer is, so officers can open accounts for producers they cover. */
+@Component
+class ProducerLocations implements ProducerDirectory {
+
+    private final ProducerRegistry producers;
+
+    ProducerLocations(ProducerRegistry producers) {
+        this.producers = producers;
+    }
+
+    @Override
+    public Optional<String> communeOf(long producerId) {
+        return producers.lookup(producerId).map(ProducerView::communeCode);
+    }
+}
