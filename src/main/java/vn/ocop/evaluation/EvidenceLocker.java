@@ -1,10 +1,7 @@
 package vn.ocop.evaluation;
 
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -19,6 +16,7 @@ import vn.ocop.producer.ProducerRegistry;
 import vn.ocop.producer.ProducerView;
 import vn.ocop.shared.AuditableEvent;
 import vn.ocop.shared.OcopException;
+import vn.ocop.shared.storage.FileContents;
 import vn.ocop.shared.storage.FileStore;
 
 /**
@@ -93,11 +91,10 @@ public class EvidenceLocker {
         if (content.length > MAX_BYTES) {
             throw new OcopException(EvaluationError.DOCUMENT_TOO_LARGE, MAX_BYTES / 1024 / 1024);
         }
-        String type = detect(content);
-        if (type == null) {
-            throw new OcopException(EvaluationError.UNSUPPORTED_DOCUMENT);
-        }
-        String sha256 = sha256(content);
+        // Anything but PDF, JPEG and PNG (HTML, scripts, archives, executables) is refused.
+        String type =
+                FileContents.sniff(content).orElseThrow(() -> new OcopException(EvaluationError.UNSUPPORTED_DOCUMENT));
+        String sha256 = FileContents.sha256(content);
         Long existing = jdbc.sql("SELECT id FROM evidence_document WHERE producer_id = ? AND sha256 = ?")
                 .params(producerId, sha256)
                 .query(Long.class)
@@ -106,8 +103,8 @@ public class EvidenceLocker {
         if (existing != null) {
             throw new OcopException(EvaluationError.DUPLICATE_DOCUMENT, existing);
         }
-        String key =
-                files.store(content, type.equals("application/pdf") ? "pdf" : type.equals("image/png") ? "png" : "jpg");
+        String key = files.store(
+                content, type.equals(FileContents.PDF) ? "pdf" : type.equals(FileContents.PNG) ? "png" : "jpg");
         String name = safeName(fileName);
         long id;
         try {
@@ -248,34 +245,12 @@ public class EvidenceLocker {
         }
     }
 
-    /** PDF, JPEG or PNG by magic bytes; anything else (HTML, scripts, archives, executables) is refused. */
-    static @Nullable String detect(byte[] b) {
-        if (b.length >= 5 && b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
-            return "application/pdf";
-        }
-        if (b.length >= 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
-            return "image/jpeg";
-        }
-        if (b.length >= 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        return null;
-    }
-
     private static String safeName(String fileName) {
         String name = fileName.replaceAll("[\\\\/\\p{Cntrl}]", "_").strip();
         if (name.isEmpty()) {
             name = "tai-lieu";
         }
         return name.length() > 200 ? name.substring(name.length() - 200) : name;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** A document entered a producer's evidence locker. */

@@ -1,13 +1,10 @@
 package vn.ocop.identity;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -16,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.ocop.identity.IdentityEvents.ApiTokenIssued;
 import vn.ocop.identity.IdentityEvents.ApiTokenRevoked;
 import vn.ocop.shared.OcopException;
+import vn.ocop.shared.storage.FileContents;
 
 /**
  * Opaque bearer tokens for the API. A token is 256 random bits; the database keeps only its SHA-256 digest, so a
@@ -116,11 +114,6 @@ public class ApiTokens {
     }
 
     static String digest(String value) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return FileContents.sha256(value.getBytes(StandardCharsets.UTF_8));
     }
 }

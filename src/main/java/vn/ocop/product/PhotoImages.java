@@ -20,6 +20,7 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import vn.ocop.shared.OcopException;
+import vn.ocop.shared.storage.FileContents;
 
 /**
  * Checks that uploaded bytes are a real JPEG or PNG and makes its thumbnail, with the JDK's ImageIO only.
@@ -50,24 +51,15 @@ final class PhotoImages {
     /** A checked picture: its format, its size in pixels, and its thumbnail (same format) with the thumbnail's size. */
     record Checked(Format format, int width, int height, byte[] thumbnail, int thumbnailWidth, int thumbnailHeight) {}
 
-    private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
-
     private PhotoImages() {}
 
-    /** JPEG or PNG by the first bytes; empty for anything else (including an empty file). */
+    /** JPEG or PNG by the first bytes; empty for anything else (a PDF too, and an empty file). */
     static Optional<Format> sniff(byte[] bytes) {
-        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xD8 && (bytes[2] & 0xFF) == 0xFF) {
-            return Optional.of(Format.JPEG);
-        }
-        if (bytes.length >= PNG_MAGIC.length) {
-            for (int i = 0; i < PNG_MAGIC.length; i++) {
-                if (bytes[i] != PNG_MAGIC[i]) {
-                    return Optional.empty();
-                }
-            }
-            return Optional.of(Format.PNG);
-        }
-        return Optional.empty();
+        return FileContents.sniff(bytes).flatMap(type -> switch (type) {
+            case FileContents.JPEG -> Optional.of(Format.JPEG);
+            case FileContents.PNG -> Optional.of(Format.PNG);
+            default -> Optional.empty();
+        });
     }
 
     /**

@@ -2,11 +2,8 @@ package vn.ocop.product;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,6 +22,7 @@ import vn.ocop.product.PhotoImages.Format;
 import vn.ocop.product.ProductPhotoEvents.ProductPhotoAdded;
 import vn.ocop.product.ProductPhotoEvents.ProductPhotoRemoved;
 import vn.ocop.shared.OcopException;
+import vn.ocop.shared.storage.FileContents;
 import vn.ocop.shared.storage.FileStore;
 
 /**
@@ -92,7 +90,7 @@ public class ProductPhotos {
         Format format =
                 PhotoImages.sniff(bytes).orElseThrow(() -> new OcopException(PhotoError.UNSUPPORTED_TYPE, name));
         Checked checked = PhotoImages.check(bytes, format, name, MAX_SIDE, THUMBNAIL_SIDE);
-        String sha256 = sha256(bytes);
+        String sha256 = FileContents.sha256(bytes);
         PhotoView added = transaction.execute(status -> {
             // One upload at a time per product, so the count and duplicate checks hold.
             jdbc.sql("SELECT id FROM product WHERE id = ? FOR UPDATE")
@@ -247,13 +245,5 @@ public class ProductPhotos {
             name = "photo";
         }
         return name.length() > 255 ? name.substring(0, 255) : name;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
