@@ -64,10 +64,10 @@ class DossierStore {
                 .optional();
     }
 
-    /** The product's latest dossier other than the given one, if any. */
-    Optional<Dossier> previous(long productId, long exceptId) {
-        return jdbc.sql("SELECT * FROM dossier WHERE product_id = ? AND id <> ? ORDER BY id DESC LIMIT 1")
-                .params(productId, exceptId)
+    /** The product's latest dossier, if any. */
+    Optional<Dossier> latest(long productId) {
+        return jdbc.sql("SELECT * FROM dossier WHERE product_id = ? ORDER BY id DESC LIMIT 1")
+                .param(productId)
                 .query(this::map)
                 .optional();
     }
@@ -77,20 +77,6 @@ class DossierStore {
                 .param(roundId)
                 .query(this::map)
                 .list();
-    }
-
-    /**
-     * Carries the documents of the product's previous dossier over to a new one (re-evaluation or upgrade), so the
-     * producer uploads only what changed (Decision 26/2026/QĐ-TTg Art. 5.1).
-     */
-    void carryOverAttachments(long newDossierId, long productId) {
-        Long previous = jdbc.sql("SELECT max(id) FROM dossier WHERE product_id = ? AND id <> ?")
-                .params(productId, newDossierId)
-                .query(Long.class)
-                .single();
-        if (previous != null) {
-            copyAttachments(previous, newDossierId);
-        }
     }
 
     /** Attaches to one dossier the documents of another. */

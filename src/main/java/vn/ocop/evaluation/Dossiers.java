@@ -79,6 +79,15 @@ public class Dossiers {
         if (!kind.matches("FIRST|UPGRADE|REEVALUATION")) {
             throw new OcopException(vn.ocop.shared.CommonError.INVALID_PARAMETER, "kind");
         }
+        // Re-evaluation and upgrade start from the previous dossier: its documents, and its self-assessment when none
+        // is given and the criteria set is the same (Decision 26/2026/QĐ-TTg Art. 5.1).
+        Dossier previous = "FIRST".equals(kind) ? null : store.latest(productId).orElse(null);
+        Map<String, Integer> startingAssessment = selfAssessment.isEmpty()
+                        && previous != null
+                        && previous.criteriaVersion.equals(round.criteriaVersion())
+                        && previous.setNo == product.criteriaSetNo()
+                ? previous.selfAssessment
+                : selfAssessment;
         long id;
         try {
             id = store.insert(
@@ -90,23 +99,12 @@ public class Dossiers {
                     round.criteriaVersion(),
                     product.criteriaSetNo(),
                     kind,
-                    selfAssessment);
+                    startingAssessment);
         } catch (DuplicateKeyException e) {
             throw new OcopException(EvaluationError.DUPLICATE_DOSSIER);
         }
-        if (!"FIRST".equals(kind)) {
-            // Re-evaluation and upgrade start from the previous dossier: its documents, and its self-assessment when
-            // none is given and the criteria set is the same (Decision 26/2026/QĐ-TTg Art. 5.1).
-            store.carryOverAttachments(id, productId);
-            Dossier previous = store.previous(productId, id).orElse(null);
-            if (selfAssessment.isEmpty()
-                    && previous != null
-                    && previous.criteriaVersion.equals(round.criteriaVersion())
-                    && previous.setNo == product.criteriaSetNo()) {
-                Dossier created = load(id);
-                created.selfAssessment = previous.selfAssessment;
-                store.save(created);
-            }
+        if (previous != null) {
+            store.copyAttachments(previous.id, id);
         }
         transitioned(id, null, DossierStatus.DRAFT, product.communeCode(), actor, kind);
         return get(id, actor);
