@@ -32,6 +32,7 @@ public final class ProductFilter {
     private final List<String> wholeWords;
     private final @Nullable String prefix;
     private final @Nullable String textQuery;
+    private boolean filtered;
 
     private ProductFilter(
             ProductQuery query, DataScope scope, Classification classification, Predicate<String> isWord) {
@@ -43,6 +44,7 @@ public final class ProductFilter {
         add("p.criteria_set_no = ?", query.criteriaSetNo());
         if (query.stars() != null && query.stars() == 0) {
             where.append(" AND p.star IS NULL");
+            filtered = true;
         } else {
             add("p.star = ?", query.stars());
         }
@@ -83,11 +85,6 @@ public final class ProductFilter {
                         .single());
     }
 
-    static ProductFilter of(
-            ProductQuery query, DataScope scope, Classification classification, Predicate<String> isWord) {
-        return new ProductFilter(query, scope, classification, isWord);
-    }
-
     /** {@code " WHERE …"} with {@code ?} placeholders, to append after {@code FROM product p}: all conditions. */
     public String where() {
         return textQuery == null ? where.toString() : where + " AND p.search_words @@ to_tsquery('simple', ?)";
@@ -114,7 +111,7 @@ public final class ProductFilter {
 
     /** Whether only free text narrows the list (no filter, no scope). */
     boolean textOnly() {
-        return params.isEmpty() && where.length() == " WHERE true".length();
+        return !filtered;
     }
 
     /** Whether free text narrows the list. */
@@ -165,6 +162,7 @@ public final class ProductFilter {
         if (value != null) {
             where.append(" AND ").append(condition);
             params.add(value);
+            filtered = true;
         }
     }
 

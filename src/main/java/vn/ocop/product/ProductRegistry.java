@@ -205,10 +205,11 @@ public class ProductRegistry {
         ProductFilter filter = ProductFilter.of(query, scope, classification, jdbc);
         // How many rows a word selects varies a thousandfold: plan each search for its own words, never reuse a
         // generic plan of the prepared statement.
-        jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
         // The word lists are joined in the order written (see from()): planning a many-word join in every order cost
-        // more than running it.
-        jdbc.sql("SET LOCAL join_collapse_limit = 1").update();
+        // more than running it. Both settings last until the end of this transaction; one round trip.
+        jdbc.sql("SELECT set_config('plan_cache_mode', 'force_custom_plan', true),"
+                        + " set_config('join_collapse_limit', '1', true)")
+                .query((java.sql.ResultSet rs) -> {});
         long offset = (long) page * size;
         boolean capped = offset + size <= COUNT_CAP;
         long total = count(filter, capped);
