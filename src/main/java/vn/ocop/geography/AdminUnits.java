@@ -35,6 +35,7 @@ public class AdminUnits {
     private final JdbcClient jdbc;
     private volatile @Nullable Map<String, String> currentParents;
     private final Map<String, List<AdminUnit>> allByEdition = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Map<String, AdminUnit>> byCodeByEdition = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile @Nullable List<UnitSuccession> successions;
 
     AdminUnits(JdbcClient jdbc) {
@@ -56,12 +57,12 @@ public class AdminUnits {
                 .list();
     }
 
-    /** The unit, or empty when the edition has no unit with this code. */
+    /**
+     * The unit, or empty when the edition has no unit with this code. Answered from memory (units change only by
+     * migration): every request of an officer asks for its jurisdiction's unit.
+     */
     public Optional<AdminUnit> find(String edition, String code) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM admin_unit WHERE edition = ? AND code = ?")
-                .params(edition, code)
-                .query(UNIT)
-                .optional();
+        return Optional.ofNullable(byCode(edition).get(code));
     }
 
     /** The unit of the current edition; throws {@code GEO-001} (404) when there is none. */
@@ -201,6 +202,14 @@ public class AdminUnits {
                         .param(e)
                         .query(UNIT)
                         .list()));
+    }
+
+    /** Every unit of an edition by code, from memory (see {@link #all}); for looking up many units at once. */
+    public Map<String, AdminUnit> byCode(String edition) {
+        return byCodeByEdition.computeIfAbsent(
+                edition,
+                e -> all(e).stream()
+                        .collect(java.util.stream.Collectors.toUnmodifiableMap(AdminUnit::code, unit -> unit)));
     }
 
     /**

@@ -4,11 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ocop.identity.IdentityEvents.ApiTokenIssued;
 import vn.ocop.identity.IdentityEvents.ApiTokenRevoked;
@@ -30,6 +34,7 @@ public class ApiTokens {
     private final UserAccountRepository accounts;
     private final IdentityProperties properties;
     private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
     ApiTokens(
@@ -37,11 +42,13 @@ public class ApiTokens {
             UserAccountRepository accounts,
             IdentityProperties properties,
             ApplicationEventPublisher events,
+            JdbcClient jdbc,
             Clock clock) {
         this.tokens = tokens;
         this.accounts = accounts;
         this.properties = properties;
         this.events = events;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -67,18 +74,30 @@ public class ApiTokens {
         return new IssuedToken(token.id(), value, token.expiresAt());
     }
 
-    /** The user a token stands for, when the token is known, active and its account may log in. */
-    @Transactional(readOnly = true)
+    /**
+     * The user a token stands for, when the token is known, active and its account may log in. Runs on every API
+     * request: one statement, outside any transaction, without loading entities.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public Optional<CurrentUser> authenticate(String value) {
         if (!value.startsWith(PREFIX) || value.length() > 100) {
             return Optional.empty();
         }
-        Instant now = Instant.now(clock);
-        return tokens.findByTokenHash(digest(value))
-                .filter(token -> token.isActive(now))
-                .flatMap(token -> accounts.findById(token.userId()))
-                .filter(account -> account.enabled() && !account.isLocked(now))
-                .map(UserAccount::toCurrentUser);
+        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.now(clock), ZoneOffset.UTC);
+        return jdbc.sql("""
+                        SELECT u.id, u.username, u.display_name, u.role, u.jurisdiction_code, u.producer_id
+                          FROM api_token t JOIN app_user u ON u.id = t.user_id
+                         WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?
+                           AND u.enabled AND (u.locked_until IS NULL OR u.locked_until <= ?)""")
+                .params(digest(value), now, now)
+                .query((rs, n) -> new CurrentUser(
+                        rs.getLong("id"),
+                        rs.getString("username"),
+                        rs.getString("display_name"),
+                        Role.valueOf(rs.getString("role")),
+                        rs.getString("jurisdiction_code"),
+                        rs.getObject("producer_id", Long.class)))
+                .optional();
     }
 
     /** Revokes the token with this value (the caller's own); unknown values are ignored. */

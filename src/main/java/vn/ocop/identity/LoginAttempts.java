@@ -9,8 +9,9 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import vn.ocop.identity.IdentityEvents.LoginFailed;
 import vn.ocop.identity.IdentityEvents.LoginSucceeded;
 
@@ -26,44 +27,52 @@ class LoginAttempts {
     private final IdentityProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
     LoginAttempts(
             UserAccountRepository accounts,
             IdentityProperties properties,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.accounts = accounts;
         this.properties = properties;
         this.events = events;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @EventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void onFailure(AbstractAuthenticationFailureEvent event) {
         if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken)) {
             return; // a rejected bearer token: its "name" is the token itself, which must never be logged
         }
         String username = event.getAuthentication().getName().strip().toLowerCase(Locale.ROOT);
         String reason = event.getException().getClass().getSimpleName();
-        boolean lockedOut = accounts.findByUsername(username)
-                .map(account -> account.recordFailedLogin(
-                        Instant.now(clock),
-                        properties.lockout().maxFailedAttempts(),
-                        properties.lockout().duration()))
-                .orElse(false);
-        events.publishEvent(new LoginFailed(truncate(username), reason, lockedOut));
+        ownTransaction.executeWithoutResult(status -> {
+            boolean lockedOut = accounts.findByUsername(username)
+                    .map(account -> account.recordFailedLogin(
+                            Instant.now(clock),
+                            properties.lockout().maxFailedAttempts(),
+                            properties.lockout().duration()))
+                    .orElse(false);
+            events.publishEvent(new LoginFailed(truncate(username), reason, lockedOut));
+        });
     }
 
     @EventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void onSuccess(AuthenticationSuccessEvent event) {
         if (!(event.getAuthentication().getPrincipal() instanceof AccountPrincipal principal)) {
-            return; // bearer-token requests authenticate on every call; only password logins count
+            // Bearer-token requests authenticate on every call; only password logins count, and the check comes
+            // before any transaction is opened: it runs on every API request.
+            return;
         }
         String username = principal.getUsername();
-        accounts.findByUsername(username).ifPresent(account -> account.recordSuccessfulLogin(Instant.now(clock)));
-        events.publishEvent(new LoginSucceeded(username, "password"));
+        ownTransaction.executeWithoutResult(status -> {
+            accounts.findByUsername(username).ifPresent(account -> account.recordSuccessfulLogin(Instant.now(clock)));
+            events.publishEvent(new LoginSucceeded(username, "password"));
+        });
     }
 
     private static String truncate(String username) {

@@ -35,6 +35,7 @@ public class Classification {
 
     private final JdbcClient jdbc;
     private volatile @Nullable Map<Integer, CriteriaSetInfo> current;
+    private volatile @Nullable Map<String, String> setNames;
 
     Classification(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -49,6 +50,24 @@ public class Classification {
 
     public Optional<CriteriaSetInfo> criteriaSet(int setNo) {
         return Optional.ofNullable(currentSets().get(setNo));
+    }
+
+    /**
+     * The name of a criteria set of any classification version, from memory (the tree changes only by migration);
+     * empty text when unknown.
+     */
+    public String setName(String version, int setNo) {
+        Map<String, String> names = setNames;
+        if (names == null) {
+            names = jdbc
+                    .sql("SELECT version, set_no, set_name FROM product_classification")
+                    .query((rs, n) -> Map.entry(rs.getString(1) + "/" + rs.getInt(2), rs.getString(3)))
+                    .list()
+                    .stream()
+                    .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+            setNames = names;
+        }
+        return names.getOrDefault(version + "/" + setNo, "");
     }
 
     public List<LegacyClass> legacyClasses() {

@@ -85,6 +85,14 @@ public final class ProductFilter {
                         .single());
     }
 
+    /**
+     * The condition for the actor's scope and the query's filters, when the caller already knows whether the last word
+     * of the free text is a whole word of some product.
+     */
+    static ProductFilter of(ProductQuery query, DataScope scope, Classification classification, boolean lastWordWhole) {
+        return new ProductFilter(query, scope, classification, word -> lastWordWhole);
+    }
+
     /** {@code " WHERE …"} with {@code ?} placeholders, to append after {@code FROM product p}: all conditions. */
     public String where() {
         return textQuery == null ? where.toString() : where + " AND p.search_words @@ to_tsquery('simple', ?)";

@@ -3,14 +3,9 @@ package vn.ocop.product;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,7 +36,7 @@ public class ProductRegistry {
     private final OcopCodes ocopCodes;
     private final AccessPolicy policy;
     private final ApplicationEventPublisher events;
-    private final JdbcClient jdbc;
+    private final ProductSearch search;
     private final Clock clock;
 
     ProductRegistry(
@@ -51,7 +46,7 @@ public class ProductRegistry {
             OcopCodes ocopCodes,
             AccessPolicy policy,
             ApplicationEventPublisher events,
-            JdbcClient jdbc,
+            ProductSearch search,
             Clock clock) {
         this.products = products;
         this.producers = producers;
@@ -59,7 +54,7 @@ public class ProductRegistry {
         this.ocopCodes = ocopCodes;
         this.policy = policy;
         this.events = events;
-        this.jdbc = jdbc;
+        this.search = search;
         this.clock = clock;
     }
 
@@ -192,7 +187,7 @@ public class ProductRegistry {
     /**
      * Products matching the query within what the actor may see, in Vietnamese alphabetical order.
      *
-     * <p>With free text, the total is exact up to {@value #COUNT_CAP} and otherwise reported as a lower bound
+     * <p>With free text, the total is exact up to {@value ProductSearch#COUNT_CAP} and otherwise reported as a lower bound
      * ({@link PageResult#totalAtLeast()}), so a frequent word costs no more than a rare one; the page itself is always
      * exact. How the page is found is in docs/decisions/0012.
      */
@@ -202,130 +197,7 @@ public class ProductRegistry {
         if (scope.kind() == DataScope.Kind.NONE) {
             throw OcopException.forbidden();
         }
-        ProductFilter filter = ProductFilter.of(query, scope, classification, jdbc);
-        // How many rows a word selects varies a thousandfold: plan each search for its own words, never reuse a
-        // generic plan of the prepared statement.
-        // The word lists are joined in the order written (see from()): planning a many-word join in every order cost
-        // more than running it. Both settings last until the end of this transaction; one round trip.
-        jdbc.sql("SELECT set_config('plan_cache_mode', 'force_custom_plan', true),"
-                        + " set_config('join_collapse_limit', '1', true)")
-                .query((java.sql.ResultSet rs) -> {});
-        long offset = (long) page * size;
-        boolean capped = offset + size <= COUNT_CAP;
-        long total = count(filter, capped);
-        boolean atLeast = capped && total > COUNT_CAP;
-        if (atLeast) {
-            total = COUNT_CAP;
-        }
-        List<Long> ids = total == 0 || offset >= total && !atLeast ? List.of() : pageIds(filter, offset, size);
-        return new PageResult<>(summaries(ids), page, size, total, atLeast);
-    }
-
-    /** Free-text counts stop here: beyond, the list says "more than 1,000". */
-    static final int COUNT_CAP = 1000;
-
-    /** The number of matches, at most {@value #COUNT_CAP} + 1 when capped. */
-    private long count(ProductFilter filter, boolean capped) {
-        String limit = capped ? " LIMIT " + (COUNT_CAP + 1) : "";
-        List<String> words = filter.wholeWords();
-        if (words.size() == 1 && filter.prefix() == null && filter.textOnly()) { // from the word index alone
-            return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM product_search_word WHERE word = ?" + limit + ") c")
-                    .param(words.get(0))
-                    .query(Long.class)
-                    .single();
-        }
-        // Through the text index: intersecting its lists is cheaper than merging the word lists to the end.
-        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM product p" + filter.where() + limit + ") c")
-                .params(filter.params())
-                .query(Long.class)
-                .single();
-    }
-
-    /**
-     * The ids of one page in Vietnamese order. With whole words in the free text: their {@code product_search_word}
-     * rows, each word's already in name order, merged on (name, id) and read only as far as the page needs, however
-     * many products have the words. Otherwise (only a word still being typed, or no text): the matches sorted, read
-     * through the word index when there is text (never by walking the whole name index looking for matches).
-     */
-    private List<Long> pageIds(ProductFilter filter, long offset, int size) {
-        String limit = " LIMIT " + size + " OFFSET " + offset;
-        SqlWithParams from = from(filter);
-        if (!filter.wholeWords().isEmpty()) {
-            return jdbc.sql("SELECT p.id" + from.sql() + " ORDER BY a.name, a.product_id" + limit)
-                    .params(from.params())
-                    .query(Long.class)
-                    .list();
-        }
-        String sql = filter.hasText()
-                ? "WITH m AS MATERIALIZED (SELECT p.id, p.name" + from.sql() + ")"
-                        + " SELECT id FROM m ORDER BY name COLLATE vietnamese, id" + limit
-                : "SELECT p.id" + from.sql() + " ORDER BY p.name COLLATE vietnamese, p.id" + limit;
-        return jdbc.sql(sql).params(from.params()).query(Long.class).list();
-    }
-
-    private record SqlWithParams(String sql, List<Object> params) {}
-
-    /**
-     * FROM and WHERE of a search. With whole words: the rows of the first in {@code product_search_word a}, joined on
-     * the full key (word, name, product id) to the rows of the others, so that PostgreSQL can merge the ordered lists;
-     * a word still being typed and the filters are checked on the product.
-     */
-    private static SqlWithParams from(ProductFilter filter) {
-        // Last word first: names go from general to specific ("nuoc mam phu quoc"), the later words have fewer
-        // products, and merging the rarer lists first leaves fewer rows to check against the others.
-        List<String> words = new java.util.ArrayList<>(filter.wholeWords());
-        java.util.Collections.reverse(words);
-        if (words.isEmpty()) {
-            return new SqlWithParams(" FROM product p" + filter.where(), filter.params());
-        }
-        StringBuilder sql = new StringBuilder(" FROM product_search_word a");
-        List<Object> params = new java.util.ArrayList<>();
-        for (int i = 1; i < words.size(); i++) {
-            sql.append(" JOIN product_search_word w")
-                    .append(i)
-                    .append(" ON w")
-                    .append(i)
-                    .append(".word = ? AND w")
-                    .append(i)
-                    .append(".name = a.name AND w")
-                    .append(i)
-                    .append(".product_id = a.product_id");
-            params.add(words.get(i));
-        }
-        sql.append(" JOIN product p ON p.id = a.product_id")
-                .append(filter.filtersWhere())
-                .append(" AND a.word = ?");
-        params.addAll(filter.filtersParams());
-        params.add(words.get(0));
-        if (filter.prefix() != null) {
-            sql.append(" AND p.search_words @@ to_tsquery('simple', ?)");
-            params.add(filter.prefix());
-        }
-        return new SqlWithParams(sql.toString(), params);
-    }
-
-    private List<ProductSummary> summaries(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, ProductSummary> byId = new HashMap<>();
-        jdbc.sql("""
-                        SELECT p.id, p.name, p.producer_id, pr.name AS producer_name, pr.legal_type,
-                               p.criteria_set_no, c.set_name, p.commune_code, cu.full_name AS commune_name,
-                               p.province_code, pu.full_name AS province_name, p.star, p.certificate_number,
-                               p.certificate_expires_on, p.ocop_code, p.status
-                          FROM product p
-                          JOIN producer pr ON pr.id = p.producer_id
-                          JOIN product_classification c
-                            ON c.version = p.classification_version AND c.set_no = p.criteria_set_no
-                          JOIN admin_unit cu ON cu.edition = '2025' AND cu.code = p.commune_code
-                          JOIN admin_unit pu ON pu.edition = '2025' AND pu.code = p.province_code
-                         WHERE p.id = ANY (?)""")
-                .param(ids.toArray(Long[]::new))
-                .query(SUMMARY)
-                .list()
-                .forEach(summary -> byId.put(summary.id(), summary));
-        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return search.page(query, scope, page, size);
     }
 
     /** Keeps products where their producer is when the producer moves (same transaction as the move). */
@@ -335,24 +207,6 @@ public class ProductRegistry {
             product.updateSearchText(producerName);
         }
     }
-
-    private static final RowMapper<ProductSummary> SUMMARY = (rs, n) -> new ProductSummary(
-            rs.getLong("id"),
-            rs.getString("name"),
-            rs.getLong("producer_id"),
-            rs.getString("producer_name"),
-            rs.getString("legal_type"),
-            rs.getInt("criteria_set_no"),
-            rs.getString("set_name"),
-            rs.getString("commune_code"),
-            rs.getString("commune_name"),
-            rs.getString("province_code"),
-            rs.getString("province_name"),
-            (Integer) rs.getObject("star", Integer.class),
-            rs.getString("certificate_number"),
-            rs.getObject("certificate_expires_on", LocalDate.class),
-            rs.getString("ocop_code"),
-            ProductStatus.valueOf(rs.getString("status")));
 
     private CurrentRating complete(CurrentRating rating) {
         if (!rating.certified()) {

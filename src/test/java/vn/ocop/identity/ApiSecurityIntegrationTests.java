@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +34,9 @@ class ApiSecurityIntegrationTests {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void unauthenticatedCallsGet401ProblemWithBearerChallenge() throws Exception {
@@ -255,6 +259,33 @@ class ApiSecurityIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"enabled\": false, \"version\": " + version(admin, id) + "}"))
                 .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + userToken))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void expiredTokensAndTokensOfLockedAccountsAreRefused() throws Exception {
+        String admin = token("admin", "admin-test-password-1");
+        String username = createUser(admin, "COMMUNE_OFFICER", "00004");
+        String userToken = token(username, PASSWORD);
+        long id = userId(admin, username);
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + userToken))
+                .andExpect(status().isOk());
+
+        jdbc.sql("UPDATE app_user SET locked_until = now() + interval '10 minutes' WHERE id = ?")
+                .param(id)
+                .update();
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + userToken))
+                .andExpect(status().isUnauthorized());
+        jdbc.sql("UPDATE app_user SET locked_until = now() - interval '1 second' WHERE id = ?")
+                .param(id)
+                .update();
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + userToken))
+                .andExpect(status().isOk());
+
+        jdbc.sql("UPDATE api_token SET expires_at = now() - interval '1 second' WHERE user_id = ?")
+                .param(id)
+                .update();
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + userToken))
                 .andExpect(status().isUnauthorized());
     }

@@ -64,9 +64,27 @@ class ProductSearchIntegrationTests {
             PageResult<ProductSummary> page = products.search(query(word), 0, 20, admin);
 
             assertThat(page.totalAtLeast()).isTrue();
-            assertThat(page.total()).isEqualTo(ProductRegistry.COUNT_CAP);
+            assertThat(page.total()).isEqualTo(ProductSearch.COUNT_CAP);
             assertThat(ids(page)).isEqualTo(expected(word, 0, 20));
         }
+    }
+
+    @Test
+    void eachProductOfAPageComesWithItsProducerPlaceAndCriteriaSetNames() {
+        ProductSummary first = products.search(query(LATE), 0, 1, admin).items().get(0);
+
+        var names = jdbc.sql("""
+                        SELECT pr.name AS producer, cu.full_name AS commune, pu.full_name AS province, c.set_name
+                          FROM product p JOIN producer pr ON pr.id = p.producer_id
+                          JOIN admin_unit cu ON cu.edition = '2025' AND cu.code = p.commune_code
+                          JOIN admin_unit pu ON pu.edition = '2025' AND pu.code = p.province_code
+                          JOIN product_classification c
+                            ON c.version = p.classification_version AND c.set_no = p.criteria_set_no
+                         WHERE p.id = ?""").param(first.id()).query().singleRow();
+        assertThat(first.producerName()).isEqualTo(names.get("producer"));
+        assertThat(first.communeName()).isEqualTo(names.get("commune")).isNotBlank();
+        assertThat(first.provinceName()).isEqualTo(names.get("province")).isNotBlank();
+        assertThat(first.criteriaSetName()).isEqualTo(names.get("set_name")).isNotBlank();
     }
 
     @Test
@@ -81,14 +99,21 @@ class ProductSearchIntegrationTests {
         assertThat(beyond.totalAtLeast()).isFalse();
         assertThat(beyond.total()).isEqualTo(1100);
         assertThat(ids(beyond)).isEqualTo(expected(LATE, 1000, 20));
-        assertThat(products.search(query(LATE), 55, 20, admin).items()).isEmpty();
+        // A last page that is not full gives the total by its length; a page past the end counts.
+        PageResult<ProductSummary> last = products.search(query(LATE), 36, 30, admin);
+        assertThat(ids(last)).isEqualTo(expected(LATE, 1080, 20));
+        assertThat(last.total()).isEqualTo(1100);
+        assertThat(last.hasNext()).isFalse();
+        PageResult<ProductSummary> past = products.search(query(LATE), 55, 20, admin);
+        assertThat(past.items()).isEmpty();
+        assertThat(past.total()).isEqualTo(1100);
     }
 
     @Test
     void wordsAreWholeWordsExceptALastWordStillBeingTypedAndFiltersStillApply() {
         // "sdwlat" is no product's word: the beginning of one, as typed so far; found by sorting all matches.
         PageResult<ProductSummary> typing = products.search(query("SDWLAT"), 2, 20, admin);
-        assertThat(typing.total()).isEqualTo(ProductRegistry.COUNT_CAP);
+        assertThat(typing.total()).isEqualTo(ProductSearch.COUNT_CAP);
         assertThat(ids(typing)).isEqualTo(expected(LATE, 40, 20));
         // Every word is required; whole words match whole words only ("17" is not "170").
         assertThat(products.search(query("sdwlat ly"), 0, 20, admin).total()).isZero();
