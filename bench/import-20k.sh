@@ -12,6 +12,7 @@
 #
 # Usage: bench/import-20k.sh [--rebuild]
 # Settings (environment): ROWS (20000), SMALL_ROWS (1000), HEAP (256m), READY_TIMEOUT_S (120), JAVA (java),
+# JAR (the jar to measure; default: target/ocop-platform-*.jar),
 # LOG_DIR (unset: when set, the application log, with the import phase timings, is copied there at the end),
 # APP_ARGS (extra arguments for the application, e.g. --logging.level.vn.ocop.product=DEBUG).
 # Only talks to 127.0.0.1; stops the application and removes its temp directory on exit.
@@ -195,7 +196,9 @@ main() {
   shopt -s nullglob
   local jars=(target/ocop-platform-*.jar)
   shopt -u nullglob
-  if [[ $rebuild == yes || ${#jars[@]} -eq 0 ]]; then
+  if [[ -n ${JAR:-} ]]; then
+    jars=("$JAR")
+  elif [[ $rebuild == yes || ${#jars[@]} -eq 0 ]]; then
     log "building the jar (./mvnw -B -q package -DskipTests)"
     ./mvnw -B -q package -DskipTests >&2
     jars=(target/ocop-platform-*.jar)
