@@ -127,6 +127,12 @@ class ProductSearchIntegrationTests {
                 .extracting(ProductSummary::name)
                 .containsExactly("Ỷ lan sdwlate 17");
         assertThat(products.search(query("sdwlate 109"), 0, 20, admin).total()).isEqualTo(1);
+        // With a filter, the same words and order (the filtered statement is planned for its values).
+        PageResult<ProductSummary> inItsProvince =
+                products.search(new ProductQuery(LATE, "01", null, null, null, null, null, null, null), 2, 20, admin);
+        assertThat(ids(inItsProvince)).isEqualTo(expected(LATE, 40, 20));
+        assertThat(inItsProvince.total()).isEqualTo(ProductSearch.COUNT_CAP);
+        assertThat(inItsProvince.totalAtLeast()).isTrue();
         PageResult<ProductSummary> otherProvince =
                 products.search(new ProductQuery(EARLY, "82", null, null, null, null, null, null, null), 0, 20, admin);
         assertThat(otherProvince.total()).isZero();
