@@ -158,6 +158,23 @@ class ProductSearchIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+        // The word index holds exactly the words, name and id of each product, nothing stale.
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM (
+                            (SELECT w.word, p.name, p.id FROM product p, unnest(tsvector_to_array(p.search_words)) w (word)
+                              WHERE p.producer_id = ?
+                             EXCEPT ALL SELECT s.word, s.name, s.product_id FROM product_search_word s
+                              WHERE s.product_id IN (SELECT id FROM product WHERE producer_id = ?))
+                            UNION ALL
+                            (SELECT s.word, s.name, s.product_id FROM product_search_word s
+                              WHERE s.product_id IN (SELECT id FROM product WHERE producer_id = ?)
+                             EXCEPT ALL SELECT w.word, p.name, p.id
+                              FROM product p, unnest(tsvector_to_array(p.search_words)) w (word)
+                              WHERE p.producer_id = ?)) d""")
+                        .params(producerId, producerId, producerId, producerId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
