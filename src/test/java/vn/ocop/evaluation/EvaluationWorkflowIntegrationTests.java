@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static vn.ocop.TestUsers.as;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,13 @@ class EvaluationWorkflowIntegrationTests {
         seat(province, round, chair, "CHAIR");
         seat(province, round, member, "MEMBER");
         seat(province, round, conflicted, "MEMBER");
+        // Its pages name the province, not its code.
+        for (String page : List.of("/evaluation", "/evaluation/rounds/" + round)) {
+            perform(province, get(page), null)
+                    .andExpect(status().isOk())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                            .string(org.hamcrest.Matchers.containsString("Cấp tỉnh – Tỉnh Đồng Tháp")));
+        }
 
         // The commune officer files the dossier on the producer's behalf and submits it.
         long dossier = id(perform(

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -34,6 +35,9 @@ import vn.ocop.evaluation.EvaluationError;
 import vn.ocop.evaluation.EvaluationRound;
 import vn.ocop.evaluation.EvaluationRounds;
 import vn.ocop.evaluation.EvidenceLocker;
+import vn.ocop.geography.AdminEdition;
+import vn.ocop.geography.AdminUnit;
+import vn.ocop.geography.AdminUnits;
 import vn.ocop.identity.CurrentUser;
 import vn.ocop.product.ProductQuery;
 import vn.ocop.product.ProductRegistry;
@@ -59,6 +63,7 @@ class EvaluationPages {
     private final vn.ocop.evaluation.CouncilMinutes minutes;
     private final EvidenceLocker evidence;
     private final ProductRegistry products;
+    private final AdminUnits units;
     private final java.time.Clock clock;
 
     EvaluationPages(
@@ -70,6 +75,7 @@ class EvaluationPages {
             vn.ocop.evaluation.CouncilMinutes minutes,
             EvidenceLocker evidence,
             ProductRegistry products,
+            AdminUnits units,
             java.time.Clock clock) {
         this.rounds = rounds;
         this.dossiers = dossiers;
@@ -79,18 +85,28 @@ class EvaluationPages {
         this.minutes = minutes;
         this.evidence = evidence;
         this.products = products;
+        this.units = units;
         this.clock = clock;
+    }
+
+    /** Province names by code (current units), to show a provincial round's province. */
+    private Map<String, String> provinceNames() {
+        return units.all(AdminEdition.CURRENT).stream()
+                .filter(AdminUnit::isProvince)
+                .collect(Collectors.toMap(AdminUnit::code, AdminUnit::fullName));
     }
 
     @GetMapping("/evaluation")
     String rounds(CurrentUser actor, Model model) {
         model.addAttribute("rounds", rounds.list(actor));
+        model.addAttribute("provinceNames", provinceNames());
         return "evaluation/rounds";
     }
 
     @GetMapping("/evaluation/rounds/{id}")
     String round(@PathVariable long id, CurrentUser actor, Model model) {
         model.addAttribute("round", rounds.get(id));
+        model.addAttribute("provinceNames", provinceNames());
         model.addAttribute("members", rounds.members(id));
         model.addAttribute("dossiers", dossiers.inRound(id, actor));
         model.addAttribute("applicable", applicable(rounds.get(id), actor));
