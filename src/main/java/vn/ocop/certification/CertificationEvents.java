@@ -9,6 +9,29 @@ public final class CertificationEvents {
 
     private CertificationEvents() {}
 
+    /** A certificate's event, told to the audit trail by its number and the commune of its product. */
+    public interface CertificateEvent extends AuditableEvent {
+
+        String number();
+
+        String communeCode();
+
+        @Override
+        default String auditObjectType() {
+            return "certificate";
+        }
+
+        @Override
+        default String auditObjectId() {
+            return number();
+        }
+
+        @Override
+        default String auditLocation() {
+            return communeCode();
+        }
+    }
+
     public record CertificateIssued(
             String number,
             long productId,
@@ -17,58 +40,28 @@ public final class CertificationEvents {
             LocalDate issuedOn,
             LocalDate expiresOn,
             String communeCode)
-            implements AuditableEvent {
+            implements CertificateEvent {
         @Override
         public String auditAction() {
             return "certificate.issued";
         }
 
         @Override
-        public String auditObjectType() {
-            return "certificate";
-        }
-
-        @Override
-        public String auditObjectId() {
-            return number;
-        }
-
-        @Override
         public String auditSummary() {
             return "product=" + productId + ", " + star + "★, " + level + ", " + issuedOn + " → " + expiresOn;
-        }
-
-        @Override
-        public String auditLocation() {
-            return communeCode;
         }
     }
 
     public record CertificateExpired(String number, long productId, LocalDate expiredOn, String communeCode)
-            implements AuditableEvent {
+            implements CertificateEvent {
         @Override
         public String auditAction() {
             return "certificate.expired";
         }
 
         @Override
-        public String auditObjectType() {
-            return "certificate";
-        }
-
-        @Override
-        public String auditObjectId() {
-            return number;
-        }
-
-        @Override
         public String auditSummary() {
             return "expired after " + expiredOn;
-        }
-
-        @Override
-        public String auditLocation() {
-            return communeCode;
         }
     }
 
@@ -83,31 +76,16 @@ public final class CertificationEvents {
             int recipients,
             List<Integer> skipped,
             String communeCode)
-            implements AuditableEvent {
+            implements CertificateEvent {
         @Override
         public String auditAction() {
             return "certificate.expiry-reminded";
         }
 
         @Override
-        public String auditObjectType() {
-            return "certificate";
-        }
-
-        @Override
-        public String auditObjectId() {
-            return number;
-        }
-
-        @Override
         public String auditSummary() {
             return thresholdDays + " days before expiry on " + expiresOn + ": " + recipients + " recipients"
                     + (skipped.isEmpty() ? "" : " (passed unsent: " + skipped + ")");
-        }
-
-        @Override
-        public String auditLocation() {
-            return communeCode;
         }
     }
 
@@ -118,59 +96,30 @@ public final class CertificationEvents {
             String decision,
             LocalDate revokedOn,
             String communeCode)
-            implements AuditableEvent {
+            implements CertificateEvent {
         @Override
         public String auditAction() {
             return "certificate.revoked";
         }
 
         @Override
-        public String auditObjectType() {
-            return "certificate";
-        }
-
-        @Override
-        public String auditObjectId() {
-            return number;
-        }
-
-        @Override
         public String auditSummary() {
             return ground + " by " + decision + " on " + revokedOn;
-        }
-
-        @Override
-        public String auditLocation() {
-            return communeCode;
         }
     }
 
     /** A certificate was suspended or reinstated ({@code change}), with the decision and reason. */
     public record CertificateStatusChanged(
-            String number, long productId, String change, String detail, String communeCode) implements AuditableEvent {
+            String number, long productId, String change, String detail, String communeCode)
+            implements CertificateEvent {
         @Override
         public String auditAction() {
             return "certificate." + change;
         }
 
         @Override
-        public String auditObjectType() {
-            return "certificate";
-        }
-
-        @Override
-        public String auditObjectId() {
-            return number;
-        }
-
-        @Override
         public String auditSummary() {
             return detail;
-        }
-
-        @Override
-        public String auditLocation() {
-            return communeCode;
         }
     }
 }

@@ -9,65 +9,58 @@ public final class EvaluationEvents {
 
     private EvaluationEvents() {}
 
+    /** An event of a dossier, told to the audit trail by the dossier's id and the commune of its product. */
+    public interface DossierEvent extends AuditableEvent {
+
+        long dossierId();
+
+        String communeCode();
+
+        @Override
+        default String auditObjectType() {
+            return "dossier";
+        }
+
+        @Override
+        default String auditObjectId() {
+            return Long.toString(dossierId());
+        }
+
+        @Override
+        default String auditLocation() {
+            return communeCode();
+        }
+    }
+
     /** A dossier moved from one status to another (every step of the procedure). */
     public record DossierTransitioned(
             long dossierId,
             @Nullable DossierStatus from,
             DossierStatus to,
             String communeCode,
-            @Nullable String note) implements AuditableEvent {
+            @Nullable String note) implements DossierEvent {
         @Override
         public String auditAction() {
             return "dossier." + to.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
 
         @Override
-        public String auditObjectType() {
-            return "dossier";
-        }
-
-        @Override
-        public String auditObjectId() {
-            return Long.toString(dossierId);
-        }
-
-        @Override
         public String auditSummary() {
             return (from == null ? "created" : from + " -> " + to) + (note == null ? "" : "; " + note);
-        }
-
-        @Override
-        public String auditLocation() {
-            return communeCode;
         }
     }
 
     /** A council member submitted (and so locked) a scoresheet. */
     public record ScoresheetSubmitted(long dossierId, String member, BigDecimal total, String communeCode)
-            implements AuditableEvent {
+            implements DossierEvent {
         @Override
         public String auditAction() {
             return "scoresheet.submitted";
         }
 
         @Override
-        public String auditObjectType() {
-            return "dossier";
-        }
-
-        @Override
-        public String auditObjectId() {
-            return Long.toString(dossierId);
-        }
-
-        @Override
         public String auditSummary() {
             return "member=" + member + ", total=" + total.toPlainString();
-        }
-
-        @Override
-        public String auditLocation() {
-            return communeCode;
         }
     }
 

@@ -285,30 +285,15 @@ public class EvidenceLocker {
 
     /** A locker document was attached to a dossier. */
     public record DocumentAttached(long dossierId, long documentId, String kind, String communeCode)
-            implements AuditableEvent {
+            implements EvaluationEvents.DossierEvent {
         @Override
         public String auditAction() {
             return "dossier.attached";
         }
 
         @Override
-        public String auditObjectType() {
-            return "dossier";
-        }
-
-        @Override
-        public String auditObjectId() {
-            return Long.toString(dossierId);
-        }
-
-        @Override
         public String auditSummary() {
             return "document=" + documentId + ", " + kind;
-        }
-
-        @Override
-        public String auditLocation() {
-            return communeCode;
         }
     }
 }
