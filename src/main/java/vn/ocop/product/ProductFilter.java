@@ -27,6 +27,9 @@ public final class ProductFilter {
 
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9]+");
 
+    /** Whether the word {@code ?} is a whole word of some product (a boolean SQL expression). */
+    static final String IS_WORD = "EXISTS (SELECT 1 FROM product_search_word WHERE word = ?::text)";
+
     private final StringBuilder where = new StringBuilder(" WHERE true");
     private final List<Object> params = new ArrayList<>();
     private final List<String> wholeWords;
@@ -79,7 +82,7 @@ public final class ProductFilter {
                 query,
                 scope,
                 classification,
-                word -> jdbc.sql("SELECT EXISTS (SELECT 1 FROM product_search_word WHERE word = ?)")
+                word -> jdbc.sql("SELECT " + IS_WORD)
                         .param(word)
                         .query(Boolean.class)
                         .single());

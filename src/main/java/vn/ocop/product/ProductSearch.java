@@ -105,7 +105,7 @@ class ProductSearch {
     private boolean prepare(@Nullable String lastWord, boolean textOnly) {
         return Boolean.TRUE.equals(jdbc.sql("SELECT set_config('plan_cache_mode', ?, true),"
                         + " set_config('join_collapse_limit', '1', true),"
-                        + " EXISTS (SELECT 1 FROM product_search_word WHERE word = ?::text)")
+                        + " " + ProductFilter.IS_WORD)
                 .params(textOnly ? "force_generic_plan" : "force_custom_plan", lastWord)
                 .query((ResultSet rs, int n) -> rs.getBoolean(3))
                 .single());
