@@ -38,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import vn.ocop.geography.AdminEdition;
 import vn.ocop.geography.AdminUnit;
@@ -94,6 +95,7 @@ public class RegistryImport {
 
     private static final int CHUNK = 1_000;
     private static final int MAX_STORED_ISSUES = 100_000;
+    private static final TypeReference<List<StagedRow>> STAGED_ROWS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -380,11 +382,13 @@ public class RegistryImport {
                 }
             }
             if (!numbers.isEmpty()) {
-                // One multi-row statement per chunk rather than a JDBC batch of single-row inserts.
-                jdbc.sql("""
-                                INSERT INTO import_row (batch_id, row_no, data)
-                                SELECT ?, u.n, u.d::jsonb FROM unnest(?::int[], ?::text[]) AS u(n, d)""")
-                        .params(batch, numbers.toArray(Integer[]::new), data.toArray(String[]::new))
+                // One row per chunk, its rows as one JSON array, which PostgreSQL compresses (V45).
+                jdbc.sql("INSERT INTO import_chunk (batch_id, first_row, row_nos, data) VALUES (?, ?, ?, ?::json)")
+                        .params(
+                                batch,
+                                numbers.get(0),
+                                numbers.toArray(Integer[]::new),
+                                data.stream().collect(Collectors.joining(",", "[", "]")))
                         .update();
             }
             pending.clear();
@@ -422,7 +426,7 @@ public class RegistryImport {
             flushRows();
             flushIssues();
             if (errors > 0) {
-                jdbc.sql("DELETE FROM import_row WHERE batch_id = ?")
+                jdbc.sql("DELETE FROM import_chunk WHERE batch_id = ?")
                         .param(batch)
                         .update();
             }
@@ -478,10 +482,14 @@ public class RegistryImport {
     private void apply(UUID id, String fileName, CurrentUser actor) {
         long t0 = System.nanoTime();
         List<Map.Entry<Integer, StagedRow>> rows = new ArrayList<>();
-        jdbc.sql("SELECT row_no, data FROM import_row WHERE batch_id = ? ORDER BY row_no")
+        jdbc.sql("SELECT row_nos, data FROM import_chunk WHERE batch_id = ? ORDER BY first_row")
                 .param(id)
                 .query(rs -> {
-                    rows.add(Map.entry(rs.getInt(1), json.readValue(rs.getString(2), StagedRow.class)));
+                    Integer[] numbers = (Integer[]) rs.getArray(1).getArray();
+                    List<StagedRow> chunk = json.readValue(rs.getString(2), STAGED_ROWS);
+                    for (int i = 0; i < numbers.length; i++) {
+                        rows.add(Map.entry(numbers[i], chunk.get(i)));
+                    }
                 });
         Map<String, ImportProducer> producerRows = new LinkedHashMap<>();
         for (Map.Entry<Integer, StagedRow> entry : rows) {
@@ -535,10 +543,9 @@ public class RegistryImport {
             outcomes[i] = (product == null ? producer.outcome() : product.outcome()).name();
         }
         jdbc.sql("""
-                        UPDATE import_row r SET producer_id = u.producer_id, product_id = u.product_id, outcome = u.outcome
-                          FROM unnest(?::int[], ?::bigint[], ?::bigint[], ?::text[])
-                               AS u(row_no, producer_id, product_id, outcome)
-                         WHERE r.batch_id = ? AND r.row_no = u.row_no""").params(rowNumbers, producerIds, productIds, outcomes, id).update();
+                        INSERT INTO import_row (batch_id, row_no, producer_id, product_id, outcome)
+                        SELECT ?, u.* FROM unnest(?::int[], ?::bigint[], ?::bigint[], ?::text[]) AS u""").params(id, rowNumbers, producerIds, productIds, outcomes).update();
+        jdbc.sql("DELETE FROM import_chunk WHERE batch_id = ?").param(id).update();
         Map<ImportedProducer.Outcome, Long> producerCounts = producerResults.stream()
                 .collect(Collectors.groupingBy(ImportedProducer::outcome, Collectors.counting()));
         Map<ImportedProducer.Outcome, Long> productCounts =
@@ -756,7 +763,7 @@ public class RegistryImport {
                 .query(UUID.class)
                 .list();
         if (!expired.isEmpty()) {
-            jdbc.sql("DELETE FROM import_row WHERE batch_id = ANY (?)")
+            jdbc.sql("DELETE FROM import_chunk WHERE batch_id = ANY (?)")
                     .param(expired.toArray(UUID[]::new))
                     .update();
         }

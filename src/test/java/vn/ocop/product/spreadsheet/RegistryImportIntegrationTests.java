@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -156,6 +157,85 @@ class RegistryImportIntegrationTests {
     }
 
     @Test
+    void aFileOfSeveralStagedChunksAppliesEveryRowToItsOwnProductAndLeavesNoStagedData() throws Exception {
+        String known = taxCode();
+        String first = upload(
+                        Sheets.csv(
+                                List.of(Sheets.header(), Sheets.row(Sheets.product(known, "HTX Cũ", "Mứt gừng"))),
+                                false),
+                        "cu.csv",
+                        admin)
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        mvc.perform(post("/api/v1/registry/import/" + JsonPath.read(first, "$.batch.id") + "/confirm")
+                        .with(as(admin)))
+                .andExpect(status().isOk());
+        // 2,501 rows, staged as three chunks of at most 1,000; a blank row shifts the spreadsheet row numbers; the
+        // known producer's existing product comes last and is matched by name.
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(Sheets.header());
+        String[] producers = {known, taxCode(), taxCode()};
+        for (int i = 0; i < 2_500; i++) {
+            if (i == 1_200) {
+                rows.add(new ArrayList<Object>(
+                        Collections.nCopies(Sheets.header().size(), "")));
+            }
+            String tax = producers[i % 3];
+            rows.add(Sheets.row(Sheets.product(tax, tax.equals(known) ? "HTX Cũ" : "HTX " + tax, "Bánh số " + i)));
+        }
+        rows.add(Sheets.row(Sheets.product(known, "HTX Cũ", "Mứt gừng")));
+        long products = count("product");
+        String batch = JsonPath.read(
+                upload(Sheets.csv(rows, false), "lon.csv", admin)
+                        .andExpect(status().isCreated())
+                        .andExpect(jsonPath("$.batch.status").value("STAGED"))
+                        .andExpect(jsonPath("$.batch.totalRows").value(2_501))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(),
+                "$.batch.id");
+        assertThat(jdbc.sql("SELECT count(*) FROM import_chunk WHERE batch_id = ?::uuid")
+                        .param(batch)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(3);
+
+        mvc.perform(post("/api/v1/registry/import/" + batch + "/confirm").with(as(admin)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.batch.producersCreated").value(2))
+                .andExpect(jsonPath("$.batch.producersUnchanged").value(1))
+                .andExpect(jsonPath("$.batch.productsCreated").value(2_500))
+                .andExpect(jsonPath("$.batch.productsUnchanged").value(1))
+                .andExpect(jsonPath("$.rows.total").value(2_501));
+        // Rows 2-1201 hold products 0-1199, row 1202 is blank, rows 1203-2502 hold products 1200-2499.
+        mvc.perform(get("/api/v1/registry/import/" + batch + "?page=240&size=5").with(as(admin)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows.items[0].row").value(1_203))
+                .andExpect(jsonPath("$.rows.items[0].productName").value("Bánh số 1200"))
+                .andExpect(jsonPath("$.rows.items[0].outcome").value("CREATED"));
+        mvc.perform(get("/api/v1/registry/import/" + batch + "?page=500&size=5").with(as(admin)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows.items[0].row").value(2_503))
+                .andExpect(jsonPath("$.rows.items[0].productName").value("Mứt gừng"))
+                .andExpect(jsonPath("$.rows.items[0].outcome").value("UNCHANGED"));
+        assertThat(count("product")).isEqualTo(products + 2_500);
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM import_row r JOIN product p ON p.id = r.product_id
+                         WHERE r.batch_id = ?::uuid
+                           AND p.name = 'Bánh số ' || (r.row_no - 2 - (r.row_no > 1202)::int)""").param(batch).query(Long.class).single())
+                .as("every row's outcome names the product of that row")
+                .isEqualTo(2_500);
+        assertThat(jdbc.sql("SELECT count(*) FROM import_chunk WHERE batch_id = ?::uuid")
+                        .param(batch)
+                        .query(Long.class)
+                        .single())
+                .as("staged data is dropped once applied")
+                .isZero();
+    }
+
+    @Test
     void mixedGoodAndBadRowsAreAllReportedWithRowAndColumnAndNothingIsWritten() throws Exception {
         String good = taxCode();
         String other = taxCode();
@@ -228,7 +308,7 @@ class RegistryImportIntegrationTests {
                 .andExpect(jsonPath("$.code").value("IMP-006"));
         assertThat(count("producer")).isEqualTo(producers);
         assertThat(count("product")).isEqualTo(products);
-        assertThat(jdbc.sql("SELECT count(*) FROM import_row WHERE batch_id = ?::uuid")
+        assertThat(jdbc.sql("SELECT count(*) FROM import_chunk WHERE batch_id = ?::uuid")
                         .param(batch)
                         .query(Long.class)
                         .single())
