@@ -264,7 +264,9 @@ public class ProducerBulk {
         if (count == 0) {
             return List.of();
         }
-        return jdbc.sql("SELECT nextval(pg_get_serial_sequence('producer', 'id')) FROM generate_series(1, ?)")
+        // The sequence of the id column's default, named as a constant: pg_get_serial_sequence per row cost about
+        // ten times as much as nextval itself (docs/benchmarks.md).
+        return jdbc.sql("SELECT nextval('producer_id_seq'::regclass) FROM generate_series(1, ?)")
                 .param(count)
                 .query(Long.class)
                 .list();
