@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
 # Product search over 100,000 products under concurrent load, measured side by side with /actuator/health on the
-# same server in the same run. Prints, for search and health: p50/p95/p99 at 16, 4 and 1 concurrent connections,
-# throughput, CPU per request (application + its PostgreSQL), and their ratios. With BASELINE_JAR, a second build is
-# measured the same way on the same data right after, and the ratios between the two builds are printed.
+# same server in the same run. Prints, for search and health: p50/p95/p99 at each number of concurrent connections
+# in STEPS, throughput, CPU per request (application + its PostgreSQL), and their ratios; then the search's peak
+# throughput, the fewest connections that reach 95 % of it (where the server is fully loaded) and the p95 there.
+# With BASELINE_JAR, a second build is measured the same way on the same data right after, and the ratios between the
+# two builds are printed.
 # Usage: bench/product-search.sh [--rebuild]
-#   env: DURATION=15s WARMUP=60s THREADS=2 JAR=target/…jar BASELINE_JAR=(none)
+#   env: DURATION=15s WARMUP=60s THREADS=2 STEPS="16 8 4 2 1" JAR=target/…jar BASELINE_JAR=(none)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-60s}
 THREADS=${THREADS:-2}
+STEPS=${STEPS:-16 8 4 2 1}
 JAR=${JAR:-$(ls target/ocop-platform-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 BASELINE_JAR=${BASELINE_JAR:-}
 
@@ -70,7 +73,7 @@ run() {
   echo "${label}_C${c}_CPU_MS=$(python3 -c "print(round(($after - $before) * 1000 / ($rps * $(echo "$DURATION" | tr -d s)), 2))")"
 }
 
-measure() { # measure PREFIX JAR: start, warm up, health and search at 16/4/1 connections, stop
+measure() { # measure PREFIX JAR: start, warm up, health and search at each of STEPS connections, stop
   local prefix=$1 jar=$2
   start "$jar"
   TOKEN=$(curl -fs -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
@@ -79,7 +82,7 @@ measure() { # measure PREFIX JAR: start, warm up, health and search at 16/4/1 co
   # Until the JIT has compiled the hot paths, the JVM measures its compiler: warm up both endpoints first.
   wrk -t"$THREADS" -c16 -d"$WARMUP" -s bench/product-search.lua "http://127.0.0.1:$PORT" >/dev/null
   wrk -t"$THREADS" -c16 -d5s "http://127.0.0.1:$PORT/actuator/health" >/dev/null
-  for c in 16 4 1; do
+  for c in $STEPS; do
     run HEALTH "$c" bench/health.lua "http://127.0.0.1:$PORT/actuator/health"
     run SEARCH "$c" bench/product-search.lua "http://127.0.0.1:$PORT"
   done | sed "s/^/${prefix}_/" > "$WORK/$prefix.env"
@@ -105,7 +108,7 @@ report() { # report PREFIX NAME
   v() { local n="${p}_$1"; echo "${!n}"; }
   echo "-- $2"
   printf '%-12s %8s %8s %8s %9s %12s\n' "connections" "p50 ms" "p95 ms" "p99 ms" "req/s" "CPU ms/req"
-  for c in 16 4 1; do
+  for c in $STEPS; do
     printf 'search  %3s  %8s %8s %8s %9s %12s\n' "$c" "$(v SEARCH_C${c}_P50_MS)" "$(v SEARCH_C${c}_P95_MS)" \
       "$(v SEARCH_C${c}_P99_MS)" "$(v SEARCH_C${c}_RPS)" "$(v SEARCH_C${c}_CPU_MS)"
     printf 'health  %3s  %8s %8s %8s %9s %12s\n' "$c" "-" "$(v HEALTH_C${c}_P95_MS)" "-" "$(v HEALTH_C${c}_RPS)" \
@@ -113,9 +116,24 @@ report() { # report PREFIX NAME
   done
   echo "ratio search/health throughput (16 connections): $(python3 -c "print(round($(v SEARCH_C16_RPS) / $(v HEALTH_C16_RPS), 3))")"
   echo "ratio search/health CPU per request (16):         $(python3 -c "print(round($(v SEARCH_C16_CPU_MS) / $(v HEALTH_C16_CPU_MS), 2))")"
-  for c in 16 4 1; do
+  for c in $STEPS; do
     echo "p95 / 30 ms target at $c connections:             $(python3 -c "r = $(v SEARCH_C${c}_P95_MS) / 30; print(round(r, 2), '(met)' if r <= 1 else '(missed)')")"
   done
+  # Past the point where the server is fully loaded, more connections add no throughput, only waiting: the mean
+  # latency is then at least connections / throughput (Little's law), for search and health alike.
+  local steps=() rps=() p95=() c
+  for c in $STEPS; do steps+=("$c"); rps+=("$(v SEARCH_C${c}_RPS)"); p95+=("$(v SEARCH_C${c}_P95_MS)"); done
+  python3 - "${steps[*]}" "${rps[*]}" "${p95[*]}" <<'PY'
+import sys
+steps, rps, p95 = ([float(x) for x in a.split()] for a in sys.argv[1:4])
+peak = max(rps)
+c, r, p = min((c, r, p) for c, r, p in zip(steps, rps, p95) if r >= 0.95 * peak)
+print(f"search peak throughput:                          {peak:.0f} req/s")
+print(f"fewest connections reaching 95 % of it:          {c:.0f} ({r:.0f} req/s), p95 there {p:.1f} ms"
+      f" -> {p / 30:.2f} of the 30 ms target ({'met' if p <= 30 else 'missed'})")
+for c, r in zip(steps, rps):
+    print(f"mean latency floor at {c:2.0f} connections (c / req/s): {1000 * c / r:6.1f} ms")
+PY
 }
 
 cat <<HEAD

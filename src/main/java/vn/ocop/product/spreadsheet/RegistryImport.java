@@ -545,6 +545,7 @@ public class RegistryImport {
         jdbc.sql("""
                         INSERT INTO import_row (batch_id, row_no, producer_id, product_id, outcome)
                         SELECT ?, u.* FROM unnest(?::int[], ?::bigint[], ?::bigint[], ?::text[]) AS u""").params(id, rowNumbers, producerIds, productIds, outcomes).update();
+        // The staged rows have served their purpose; what each row became is in import_row.
         jdbc.sql("DELETE FROM import_chunk WHERE batch_id = ?").param(id).update();
         Map<ImportedProducer.Outcome, Long> producerCounts = producerResults.stream()
                 .collect(Collectors.groupingBy(ImportedProducer::outcome, Collectors.counting()));

@@ -6,7 +6,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One checked row, normalized, as staged in {@code import_chunk.data} (a JSON array of rows) between upload and confirmation.
+ * One checked row, normalized, as staged between upload and confirmation: an element of the JSON array
+ * {@code import_chunk.data}.
  *
  * @param productName {@code null} for a producer-only row (every product column blank)
  * @param present the optional product columns the file has (absent columns leave existing values alone)
