@@ -30,7 +30,7 @@ import vn.ocop.notification.NotificationEvents.NotificationCreated;
  *
  * <p>Runs after the notifying transaction committed, asynchronously, through the event publication registry: a
  * rolled-back transaction sends nothing, and a failed send (server down) leaves the in-app notification as it is
- * and its publication incomplete, to be sent again when the application restarts. Users without an e-mail address,
+ * and its publication incomplete, to be sent again by {@code EventRetries} (after five minutes) or at a restart. Users without an e-mail address,
  * or whose account was disabled meanwhile, get the in-app notification only. {@code mailed_at} records the sending,
  * so a replayed publication does not mail twice (a crash between sending and recording it can, once).
  */
