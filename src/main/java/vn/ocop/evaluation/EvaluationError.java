@@ -58,7 +58,9 @@ public enum EvaluationError implements ErrorCode {
     /** Only a rated dossier proposed for 5★ by its council goes to the ministry. */
     NOT_A_FIVE_STAR_CANDIDATE("EVAL-026", ErrorKind.CONFLICT),
     /** A 5★ proposal goes to a round of the ministry, not of a province. */
-    NOT_A_MINISTRY_ROUND("EVAL-027", ErrorKind.INVALID);
+    NOT_A_MINISTRY_ROUND("EVAL-027", ErrorKind.INVALID),
+    /** A document whose validity has ended cannot be uploaded or attached to a dossier. */
+    DOCUMENT_EXPIRED("EVAL-028", ErrorKind.INVALID);
 
     private final String code;
     private final ErrorKind kind;

@@ -1,8 +1,11 @@
 package vn.ocop.evaluation;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -23,7 +26,9 @@ import vn.ocop.shared.storage.FileStore;
  * A producer's evidence locker and the documents attached to its dossiers. Only PDF, JPEG and PNG are kept, recognised
  * by their first bytes (never by name or declared type), at most {@link #MAX_BYTES}; bytes go to the {@link FileStore}
  * under random keys, metadata and SHA-256 to PostgreSQL in the same transaction (a failed insert removes the file).
- * Files are only ever served as downloads, never rendered by the application.
+ * Files are only ever served as downloads, never rendered by the application. A document whose "valid until" date
+ * has passed (a food-safety certificate, a lab test) is refused on upload and on attaching ({@code EVAL-028}); one
+ * that expires after it was attached stays attached, and the dossier page flags it.
  */
 @Service
 @Transactional
@@ -31,6 +36,8 @@ public class EvidenceLocker {
 
     /** Largest document accepted: 10 MB. */
     public static final long MAX_BYTES = 10L * 1024 * 1024;
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** What a document is, as the dossier forms of Decision 26/2026/QĐ-TTg list them. */
     public static final List<String> KINDS = List.of(
@@ -42,6 +49,7 @@ public class EvidenceLocker {
     private final Dossiers dossiers;
     private final AccessPolicy policy;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     EvidenceLocker(
             JdbcClient jdbc,
@@ -49,13 +57,15 @@ public class EvidenceLocker {
             ProducerRegistry producers,
             Dossiers dossiers,
             AccessPolicy policy,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.files = files;
         this.producers = producers;
         this.dossiers = dossiers;
         this.policy = policy;
         this.events = events;
+        this.clock = clock;
     }
 
     /** A document in a locker. */
@@ -68,7 +78,13 @@ public class EvidenceLocker {
             long sizeBytes,
             String sha256,
             @Nullable LocalDate validUntil,
-            String uploadedBy) {}
+            String uploadedBy) {
+
+        /** Whether the document's validity had ended on that day (a document without a date never expires). */
+        public boolean expiredOn(LocalDate day) {
+            return validUntil != null && validUntil.isBefore(day);
+        }
+    }
 
     /** A document's bytes for download. */
     public record Download(Document document, Path path) {}
@@ -84,6 +100,9 @@ public class EvidenceLocker {
         checkEdit(actor, producer);
         if (!KINDS.contains(kind)) {
             throw new OcopException(vn.ocop.shared.CommonError.INVALID_PARAMETER, "kind");
+        }
+        if (validUntil != null && validUntil.isBefore(LocalDate.now(clock))) {
+            throw new OcopException(EvaluationError.DOCUMENT_EXPIRED, DAY.format(validUntil));
         }
         if (content.length == 0) {
             throw new OcopException(EvaluationError.EMPTY_DOCUMENT);
@@ -164,6 +183,10 @@ public class EvidenceLocker {
         Document document = find(documentId);
         if (document.producerId() != d.producerId) {
             throw new OcopException(EvaluationError.DOCUMENT_NOT_FOUND, documentId);
+        }
+        if (document.expiredOn(LocalDate.now(clock))) {
+            throw new OcopException(
+                    EvaluationError.DOCUMENT_EXPIRED, DAY.format(Objects.requireNonNull(document.validUntil())));
         }
         int added = jdbc.sql(
                         "INSERT INTO dossier_attachment (dossier_id, document_id) VALUES (?, ?) ON CONFLICT DO NOTHING")

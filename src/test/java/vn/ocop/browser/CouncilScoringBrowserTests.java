@@ -51,6 +51,9 @@ class CouncilScoringBrowserTests extends BrowserTest {
     @Autowired
     Dossiers dossiers;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void memberScoresOnTheScoresheetPageAndTheChairClosesTheEvaluation() throws Exception {
         CurrentUser admin = TestUsers.admin();
@@ -141,6 +144,15 @@ class CouncilScoringBrowserTests extends BrowserTest {
                 .contains("Giấy chứng nhận an toàn thực phẩm")
                 .contains("31/12/2028");
         screenshot("dossier-documents");
+        // The certificate's validity ends while the dossier waits: the page says so next to its date.
+        jdbc.sql("UPDATE evidence_document SET valid_until = DATE '2025-12-31' WHERE producer_id = ?")
+                .param(producerId)
+                .update();
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("documents")).getText())
+                .contains("31/12/2025")
+                .contains("Hết hiệu lực");
+        screenshot("dossier-document-expired");
         logout();
         dossiers.submit(dossier.id(), commune);
         dossiers.forward(dossier.id(), new CommuneReview(true, true, true, true, null), commune);

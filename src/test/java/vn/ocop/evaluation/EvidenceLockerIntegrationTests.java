@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -202,6 +203,69 @@ class EvidenceLockerIntegrationTests {
                         "$[*].id", org.hamcrest.Matchers.containsInAnyOrder((int) registration, (int) foodSafety)));
         mvc.perform(get("/api/v1/dossiers/" + reevaluation + "/attachments").with(as(otherCommune)))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void expiredDocumentsAreRefusedAndThoseThatExpireAfterAttachingAreFlagged() throws Exception {
+        ProductView product = aProduct(CAO_LANH);
+        long producer = product.producerId();
+        CurrentUser owner = TestUsers.producerAccount(producer);
+        long filesBefore = storedFiles();
+
+        mvc.perform(multipart("/api/v1/producers/" + producer + "/evidence")
+                        .file(new MockMultipartFile("file", "attp-cu.pdf", "application/pdf", pdf("ATTP 2019")))
+                        .param("kind", "FOOD_SAFETY_CERTIFICATE")
+                        .param("validUntil", "2020-01-31")
+                        .with(as(owner)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("EVAL-028"))
+                .andExpect(jsonPath("$.detail")
+                        .value("Tài liệu đã hết hiệu lực từ ngày 31/01/2020; hãy tải lên bản còn hiệu lực."));
+        assertThat(documents(producer)).isZero();
+        assertThat(storedFiles()).isEqualTo(filesBefore);
+
+        String nextYear = LocalDate.now().plusYears(1).toString();
+        long certificate = id(mvc.perform(multipart("/api/v1/producers/" + producer + "/evidence")
+                .file(new MockMultipartFile("file", "attp-moi.pdf", "application/pdf", pdf("ATTP 2026")))
+                .param("kind", "FOOD_SAFETY_CERTIFICATE")
+                .param("validUntil", nextYear)
+                .with(as(owner))));
+        long lapsed = id(mvc.perform(multipart("/api/v1/producers/" + producer + "/evidence")
+                .file(new MockMultipartFile("file", "kiem-nghiem-cu.pdf", "application/pdf", pdf("Kiểm nghiệm")))
+                .param("kind", "LAB_TEST")
+                .param("validUntil", nextYear)
+                .with(as(owner))));
+        long dossier = dossier(TestUsers.communeOfficer(CAO_LANH), round(2026), product, "FIRST");
+        attach(owner, dossier, certificate).andExpect(status().isOk());
+        mvc.perform(get("/evaluation/dossiers/" + dossier).with(as(owner)))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("kiem-nghiem-cu.pdf")))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Hết hiệu lực"))));
+        // Time passes: both documents' validity ends, one attached, one still in the locker.
+        jdbc.sql("UPDATE evidence_document SET valid_until = DATE '2021-06-30' WHERE id IN (?, ?)")
+                .params(certificate, lapsed)
+                .update();
+
+        attach(owner, dossier, lapsed)
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("EVAL-028"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("30/06/2021")));
+        mvc.perform(get("/api/v1/dossiers/" + dossier + "/attachments").with(as(owner)))
+                .andExpect(jsonPath("$.length()").value(1));
+
+        String page = mvc.perform(get("/evaluation/dossiers/" + dossier).with(as(owner)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .as("the attached document is shown as expired")
+                .contains("attp-moi.pdf")
+                .contains("30/06/2021")
+                .contains("Hết hiệu lực");
+        assertThat(page)
+                .as("an expired locker document is not offered for attaching")
+                .doesNotContain("kiem-nghiem-cu.pdf");
     }
 
     @Test

@@ -166,6 +166,8 @@ class EvaluationPages {
         model.addAttribute("scoring", scoring.view(id, actor));
         List<EvidenceLocker.Document> attached = evidence.attachments(id, actor);
         model.addAttribute("attachments", attached);
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("today", today);
         if (dossier.status() == DossierStatus.RATED && dossier.fiveStarCandidate() && round.provinceLevel()) {
             model.addAttribute(
                     "ministryRounds",
@@ -181,6 +183,7 @@ class EvaluationPages {
                     "lockerDocuments",
                     evidence.locker(dossier.producerId(), actor).stream()
                             .filter(doc -> attached.stream().noneMatch(a -> a.id() == doc.id()))
+                            .filter(doc -> !doc.expiredOn(today))
                             .toList());
             model.addAttribute("documentKinds", EvidenceLocker.KINDS);
             model.addAttribute("maxDocumentMegabytes", EvidenceLocker.MAX_BYTES / 1024 / 1024);
