@@ -196,11 +196,7 @@ class RegistryImportIntegrationTests {
                         .getResponse()
                         .getContentAsString(),
                 "$.batch.id");
-        assertThat(jdbc.sql("SELECT count(*) FROM import_chunk WHERE batch_id = ?::uuid")
-                        .param(batch)
-                        .query(Long.class)
-                        .single())
-                .isEqualTo(3);
+        assertThat(stagedChunks(batch)).isEqualTo(3);
 
         mvc.perform(post("/api/v1/registry/import/" + batch + "/confirm").with(as(admin)))
                 .andExpect(status().isOk())
@@ -227,10 +223,7 @@ class RegistryImportIntegrationTests {
                            AND p.name = 'Bánh số ' || (r.row_no - 2 - (r.row_no > 1202)::int)""").param(batch).query(Long.class).single())
                 .as("every row's outcome names the product of that row")
                 .isEqualTo(2_500);
-        assertThat(jdbc.sql("SELECT count(*) FROM import_chunk WHERE batch_id = ?::uuid")
-                        .param(batch)
-                        .query(Long.class)
-                        .single())
+        assertThat(stagedChunks(batch))
                 .as("staged data is dropped once applied")
                 .isZero();
     }
@@ -308,11 +301,7 @@ class RegistryImportIntegrationTests {
                 .andExpect(jsonPath("$.code").value("IMP-006"));
         assertThat(count("producer")).isEqualTo(producers);
         assertThat(count("product")).isEqualTo(products);
-        assertThat(jdbc.sql("SELECT count(*) FROM import_chunk WHERE batch_id = ?::uuid")
-                        .param(batch)
-                        .query(Long.class)
-                        .single())
-                .isZero();
+        assertThat(stagedChunks(batch)).isZero();
 
         // The report downloads as a spreadsheet with every issue.
         byte[] report = mvc.perform(get("/api/v1/registry/import/" + batch + "/issues?format=csv")
@@ -597,6 +586,13 @@ class RegistryImportIntegrationTests {
         return mvc.perform(multipart("/api/v1/registry/import")
                 .file(new MockMultipartFile("file", name, XLSX, new ByteArrayInputStream(content)))
                 .with(as(user)));
+    }
+
+    private long stagedChunks(String batch) {
+        return jdbc.sql("SELECT count(*) FROM import_chunk WHERE batch_id = ?::uuid")
+                .param(batch)
+                .query(Long.class)
+                .single();
     }
 
     private long count(String table) {
