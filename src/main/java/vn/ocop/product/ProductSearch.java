@@ -50,9 +50,12 @@ class ProductSearch {
     @Transactional(readOnly = true, propagation = Propagation.MANDATORY)
     PageResult<ProductSummary> page(ProductQuery query, DataScope scope, int page, int size) {
         List<String> words = ProductFilter.words(query.text());
-        boolean textOnly = ProductFilter.of(query, scope, classification, true).textOnly();
-        boolean lastWhole = prepare(words.isEmpty() ? null : words.get(words.size() - 1), textOnly);
-        ProductFilter filter = ProductFilter.of(query, scope, classification, lastWhole);
+        // Built as if the last word were whole, which it usually is; built again only when it is a word being typed.
+        ProductFilter filter = ProductFilter.of(query, scope, classification, true);
+        boolean lastWhole = prepare(words.isEmpty() ? null : words.get(words.size() - 1), filter.textOnly());
+        if (!lastWhole && !words.isEmpty()) {
+            filter = ProductFilter.of(query, scope, classification, false);
+        }
         long offset = (long) page * size;
         boolean capped = offset + size <= COUNT_CAP;
         SqlWithParams pageIds = pageIds(filter, offset, size);
