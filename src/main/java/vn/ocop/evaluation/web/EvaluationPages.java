@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -36,7 +35,6 @@ import vn.ocop.evaluation.EvaluationRound;
 import vn.ocop.evaluation.EvaluationRounds;
 import vn.ocop.evaluation.EvidenceLocker;
 import vn.ocop.geography.AdminEdition;
-import vn.ocop.geography.AdminUnit;
 import vn.ocop.geography.AdminUnits;
 import vn.ocop.identity.CurrentUser;
 import vn.ocop.product.ProductQuery;
@@ -89,24 +87,17 @@ class EvaluationPages {
         this.clock = clock;
     }
 
-    /** Province names by code (current units), to show a provincial round's province. */
-    private Map<String, String> provinceNames() {
-        return units.all(AdminEdition.CURRENT).stream()
-                .filter(AdminUnit::isProvince)
-                .collect(Collectors.toMap(AdminUnit::code, AdminUnit::fullName));
-    }
-
     @GetMapping("/evaluation")
     String rounds(CurrentUser actor, Model model) {
         model.addAttribute("rounds", rounds.list(actor));
-        model.addAttribute("provinceNames", provinceNames());
+        model.addAttribute("units", units.byCode(AdminEdition.CURRENT)); // a provincial round's province by name
         return "evaluation/rounds";
     }
 
     @GetMapping("/evaluation/rounds/{id}")
     String round(@PathVariable long id, CurrentUser actor, Model model) {
         model.addAttribute("round", rounds.get(id));
-        model.addAttribute("provinceNames", provinceNames());
+        model.addAttribute("units", units.byCode(AdminEdition.CURRENT)); // a provincial round's province by name
         model.addAttribute("members", rounds.members(id));
         model.addAttribute("dossiers", dossiers.inRound(id, actor));
         model.addAttribute("applicable", applicable(rounds.get(id), actor));
