@@ -82,7 +82,7 @@ public class EvidenceLocker {
 
         /** Whether the document's validity had ended on that day (a document without a date never expires). */
         public boolean expiredOn(LocalDate day) {
-            return validUntil != null && validUntil.isBefore(day);
+            return expired(validUntil, day);
         }
     }
 
@@ -101,9 +101,7 @@ public class EvidenceLocker {
         if (!KINDS.contains(kind)) {
             throw new OcopException(vn.ocop.shared.CommonError.INVALID_PARAMETER, "kind");
         }
-        if (validUntil != null && validUntil.isBefore(LocalDate.now(clock))) {
-            throw new OcopException(EvaluationError.DOCUMENT_EXPIRED, DAY.format(validUntil));
-        }
+        refuseExpired(validUntil);
         if (content.length == 0) {
             throw new OcopException(EvaluationError.EMPTY_DOCUMENT);
         }
@@ -184,10 +182,7 @@ public class EvidenceLocker {
         if (document.producerId() != d.producerId) {
             throw new OcopException(EvaluationError.DOCUMENT_NOT_FOUND, documentId);
         }
-        if (document.expiredOn(LocalDate.now(clock))) {
-            throw new OcopException(
-                    EvaluationError.DOCUMENT_EXPIRED, DAY.format(Objects.requireNonNull(document.validUntil())));
-        }
+        refuseExpired(document.validUntil());
         int added = jdbc.sql(
                         "INSERT INTO dossier_attachment (dossier_id, document_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
                 .params(dossierId, documentId)
@@ -265,6 +260,17 @@ public class EvidenceLocker {
         if (!policy.permitsOwnProducer(actor, producer.id())
                 && !policy.permits(actor, Action.VIEW_RECORDS, producer.communeCode())) {
             throw OcopException.forbidden();
+        }
+    }
+
+    private static boolean expired(@Nullable LocalDate validUntil, LocalDate day) {
+        return validUntil != null && validUntil.isBefore(day);
+    }
+
+    /** {@code EVAL-028} for a validity that ended before today. */
+    private void refuseExpired(@Nullable LocalDate validUntil) {
+        if (expired(validUntil, LocalDate.now(clock))) {
+            throw new OcopException(EvaluationError.DOCUMENT_EXPIRED, DAY.format(Objects.requireNonNull(validUntil)));
         }
     }
 
