@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.ocop.geography.AdminEdition;
 import vn.ocop.geography.AdminUnits;
 import vn.ocop.identity.ApiTokens;
 import vn.ocop.identity.CreateUser;
@@ -23,7 +22,7 @@ import vn.ocop.identity.UserAccounts;
 import vn.ocop.shared.OcopException;
 import vn.ocop.shared.web.Problems;
 
-/** Login, dashboard, own account, and user administration pages. */
+/** Login, own account, and user administration pages. */
 @Controller
 class IdentityPages {
 
@@ -49,18 +48,6 @@ class IdentityPages {
     @GetMapping("/login")
     String login() {
         return "login";
-    }
-
-    @GetMapping("/dashboard")
-    String dashboard(CurrentUser actor, Model model) {
-        model.addAttribute("user", actor);
-        model.addAttribute(
-                "jurisdiction",
-                actor.jurisdictionCode() == null
-                        ? null
-                        : units.find(AdminEdition.CURRENT, actor.jurisdictionCode())
-                                .orElse(null));
-        return "dashboard";
     }
 
     @GetMapping("/account")
