@@ -1,0 +1,177 @@
+package vn.ocop.geography;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The 34 current provinces as SVG shapes for choropleth maps, drawn from the simplified boundaries shipped with the
+ * application ({@code db/data/admin-units/provinces-2025.geojson}; no tile server, works offline). The islands,
+ * Hoàng Sa and Trường Sa included, are drawn where they are: the map shows the whole of Viet Nam. Shapes are read once,
+ * on first use.
+ *
+ * <p>Projection: equirectangular, longitudes shrunk by the cosine of 16°N (the country's middle), one degree of
+ * latitude {@link #SCALE} units; points closer than half a unit to the previous kept point are dropped.
+ */
+@Component
+public class ProvinceMap {
+
+    static final String GEOJSON = "db/data/admin-units/provinces-2025.geojson";
+    static final double SCALE = 40;
+    private static final double WEST = 102.0;
+    private static final double EAST = 118.0;
+    private static final double NORTH = 23.5;
+    private static final double SOUTH = 7.0;
+    private static final double LONGITUDE_FACTOR = Math.cos(Math.toRadians(16));
+    private static final double MIN_STEP = 0.5;
+
+    /**
+     * One province.
+     *
+     * @param path SVG path data in the map's {@link #viewBox()}
+     * @param labelX where a label or marker for the province may go (centre of its largest ring's bounding box)
+     */
+    public record Shape(String code, String name, String path, double labelX, double labelY) {}
+
+    private final JsonMapper json;
+    private volatile @Nullable List<Shape> shapes;
+
+    ProvinceMap(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** The SVG {@code viewBox} every shape is drawn in. */
+    public String viewBox() {
+        return String.format(Locale.ROOT, "0 0 %.0f %.0f", x(EAST) + 1, y(SOUTH) + 1);
+    }
+
+    /** The provinces in code order. */
+    public List<Shape> shapes() {
+        List<Shape> loaded = shapes;
+        if (loaded == null) {
+            loaded = load();
+            shapes = loaded;
+        }
+        return loaded;
+    }
+
+    /**
+     * The class of a value on a five-step scale (0 for none, then 1–5 by fifths of the largest value), for the map's
+     * fill; the fragment {@code fragments/map :: choropleth} turns it into a colour.
+     */
+    public static int step(long value, long max) {
+        if (value <= 0 || max <= 0) {
+            return 0;
+        }
+        return (int) Math.min(5, 1 + (value - 1) * 5 / max);
+    }
+
+    /** The class of each province's value, by code; provinces without a value are 0. */
+    public static Map<String, Integer> steps(Map<String, ? extends Number> values) {
+        long max = values.values().stream().mapToLong(Number::longValue).max().orElse(0);
+        Map<String, Integer> steps = new java.util.HashMap<>();
+        values.forEach((code, value) -> steps.put(code, step(value.longValue(), max)));
+        return steps;
+    }
+
+    private List<Shape> load() {
+        try (InputStream in = new ClassPathResource(GEOJSON).getInputStream()) {
+            JsonNode root = json.readTree(in);
+            List<Shape> result = new ArrayList<>();
+            for (JsonNode feature : root.get("features")) {
+                JsonNode properties = feature.get("properties");
+                JsonNode geometry = feature.get("geometry");
+                List<JsonNode> polygons = new ArrayList<>();
+                if ("Polygon".equals(geometry.get("type").asString())) {
+                    polygons.add(geometry.get("coordinates"));
+                } else {
+                    geometry.get("coordinates").forEach(polygons::add);
+                }
+                StringBuilder path = new StringBuilder();
+                double[] largest = null;
+                double largestArea = -1;
+                for (JsonNode polygon : polygons) {
+                    for (JsonNode ring : polygon) {
+                        double[] box = appendRing(path, ring);
+                        double area = (box[2] - box[0]) * (box[3] - box[1]);
+                        if (area > largestArea) {
+                            largestArea = area;
+                            largest = box;
+                        }
+                    }
+                }
+                double[] box = largest == null ? new double[4] : largest;
+                result.add(new Shape(
+                        properties.get("code").asString(),
+                        properties.get("full_name").asString(),
+                        path.toString().strip(),
+                        round((box[0] + box[2]) / 2),
+                        round((box[1] + box[3]) / 2)));
+            }
+            result.sort(Comparator.comparing(Shape::code));
+            return List.copyOf(result);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Appends one ring as a closed subpath; returns its bounding box (minX, minY, maxX, maxY). */
+    private static double[] appendRing(StringBuilder path, JsonNode ring) {
+        double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        double lastX = Double.NaN;
+        double lastY = Double.NaN;
+        int kept = 0;
+        int n = ring.size();
+        for (int i = 0; i < n; i++) {
+            double px = round(x(ring.get(i).get(0).asDouble()));
+            double py = round(y(ring.get(i).get(1).asDouble()));
+            boolean last = i == n - 1;
+            if (kept > 0 && !last && Math.hypot(px - lastX, py - lastY) < MIN_STEP) {
+                continue;
+            }
+            if (last && kept > 2) {
+                break; // the closing point repeats the first: Z closes the ring
+            }
+            path.append(kept == 0 ? "M" : "L")
+                    .append(number(px))
+                    .append(' ')
+                    .append(number(py))
+                    .append(' ');
+            box[0] = Math.min(box[0], px);
+            box[1] = Math.min(box[1], py);
+            box[2] = Math.max(box[2], px);
+            box[3] = Math.max(box[3], py);
+            lastX = px;
+            lastY = py;
+            kept++;
+        }
+        path.append("Z ");
+        return box;
+    }
+
+    private static double x(double longitude) {
+        return (longitude - WEST) * LONGITUDE_FACTOR * SCALE;
+    }
+
+    private static double y(double latitude) {
+        return (NORTH - latitude) * SCALE;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    private static String number(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}
