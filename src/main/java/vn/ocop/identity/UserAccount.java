@@ -167,6 +167,11 @@ class UserAccount {
         return jurisdictionCode;
     }
 
+    @Nullable
+    Long producerId() {
+        return producerId;
+    }
+
     boolean enabled() {
         return enabled;
     }

@@ -36,6 +36,7 @@ public class UserAccounts {
     private final Clock clock;
 
     private final ProducerDirectory producers;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     UserAccounts(
             UserAccountRepository accounts,
@@ -44,8 +45,10 @@ public class UserAccounts {
             AdminUnits units,
             ApplicationEventPublisher events,
             Clock clock,
-            ProducerDirectory producers) {
+            ProducerDirectory producers,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         this.producers = producers;
+        this.jdbc = jdbc;
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.policy = policy;
@@ -126,6 +129,40 @@ public class UserAccounts {
     @Transactional(readOnly = true)
     public List<UserSummary> ofProducer(long producerId) {
         return accounts.findByRoleAndProducerIdAndEnabledTrueOrderById(Role.PRODUCER, producerId).stream()
+                .map(this::summary)
+                .toList();
+    }
+
+    /**
+     * Enabled accounts of the given roles whose jurisdiction is exactly {@code jurisdictionCode} ({@code null}: accounts
+     * without one), whose display name or username contains {@code text} (accents and case ignored; blank: any), by
+     * display name in Vietnamese order, at most {@code limit}. For other modules that choose people (seating a
+     * council); no authorization.
+     */
+    @Transactional(readOnly = true)
+    public List<UserSummary> findEnabled(
+            java.util.Collection<Role> roles, @Nullable String jurisdictionCode, String text, int limit) {
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = jdbc.sql("""
+                        SELECT id FROM app_user
+                         WHERE enabled AND role = ANY (?)
+                           AND jurisdiction_code IS NOT DISTINCT FROM CAST(? AS varchar)
+                           AND (ocop_fold(display_name) LIKE '%' || ocop_fold(?) || '%'
+                                OR username LIKE '%' || lower(?) || '%')
+                         ORDER BY display_name COLLATE vietnamese, id
+                         LIMIT ?""")
+                .params(
+                        roles.stream().map(Role::name).toArray(String[]::new),
+                        jurisdictionCode,
+                        text.strip(),
+                        text.strip(),
+                        Math.max(1, Math.min(limit, 200)))
+                .query(Long.class)
+                .list();
+        return accounts.findAllById(ids).stream()
+                .sorted(Comparator.comparing((UserAccount a) -> ids.indexOf(a.id())))
                 .map(this::summary)
                 .toList();
     }
@@ -255,7 +292,8 @@ public class UserAccounts {
                 a.isLocked(Instant.now(clock)),
                 a.lastLoginAt(),
                 a.createdAt(),
-                a.version());
+                a.version(),
+                a.producerId());
     }
 
     private static @Nullable String blankToNull(@Nullable String s) {
