@@ -101,7 +101,8 @@ public final class FastStart {
     }
 
     private static int run(LaunchPlan plan, Class<?> mainClass, String[] args) {
-        if (!plan.archiveUsable()) {
+        boolean writing = !plan.archiveUsable();
+        if (writing) {
             note("first start of this build: the class-data archive for faster starts is written when the application"
                     + " stops (" + plan.archive().getFileName() + ")");
         }
@@ -109,7 +110,11 @@ public final class FastStart {
                 ? List.of("-XX:TieredStopAtLevel=1")
                 : List.of();
         List<String> command = plan.command(mainClass.getName(), extraOptions, List.of(args));
-        return runChild(plan, command, false);
+        int code = runChild(plan, command, false);
+        if (writing && plan.archiveUsable()) {
+            note("class-data archive written: the next starts are faster");
+        }
+        return code;
     }
 
     /**

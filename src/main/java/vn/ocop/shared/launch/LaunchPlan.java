@@ -137,6 +137,8 @@ record LaunchPlan(String java, List<String> options, ClassPathLayout classPath, 
             command.add("-XX:SharedArchiveFile=" + archive);
         } else {
             command.add("-XX:ArchiveClassesAtExit=" + writtenArchive());
+            // The dump lists every class it leaves out (generated accessors, ...) as a warning: noise for the user.
+            command.add("-Xlog:cds*=error");
         }
         command.add("-cp");
         command.add(classPath.asOption());
@@ -147,23 +149,24 @@ record LaunchPlan(String java, List<String> options, ClassPathLayout classPath, 
 
     /**
      * After the child exited: keeps the archive it wrote if it exited normally, else deletes it, and removes the
-     * archives of earlier builds.
+     * archives of earlier builds. Returns whether an archive was kept.
      */
-    void adoptWrittenArchive(boolean exitedNormally) {
+    boolean adoptWrittenArchive(boolean exitedNormally) {
         Path written = writtenArchive();
         if (!Files.exists(written)) {
-            return;
+            return false;
         }
         try {
             if (exitedNormally && Files.size(written) > 0) {
                 Files.move(written, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 ClassPathLayout.deleteSiblings(archive, "archive-", ".jsa");
-                return;
+                return true;
             }
         } catch (IOException e) {
             FastStart.note("could not keep the class-data archive (" + e + ")");
         }
         ClassPathLayout.deleteQuietly(written);
+        return false;
     }
 
     /** Partial archives of children that were killed while writing, once nobody can still be writing them. */
