@@ -14,7 +14,7 @@
 #
 # Usage: bench/startup-and-health.sh [--rebuild]
 # Settings (environment): ROUNDS (2), BASELINE (b5fae24; a commit, or "none"), BASELINE_JAR (a jar instead of
-# building BASELINE), DURATION (10s), WARMUP (3s), THREADS (2), CONNECTIONS (16), READY_TIMEOUT_S (120),
+# building BASELINE), NEW_JAR (a jar instead of the newest target/ocop-platform-*.jar), DURATION (10s), WARMUP (3s), THREADS (2), CONNECTIONS (16), READY_TIMEOUT_S (120),
 # LOG_DIR (unset: when set, the application logs and wrk outputs are copied there before the temp dir is removed).
 # Progress goes to stderr, the results block to stdout. See bench/README.md.
 set -euo pipefail
@@ -103,10 +103,17 @@ ensure_tools() {
     die "DURATION and WARMUP take wrk durations such as 10s or 1m (got '$DURATION', '$WARMUP')"
 }
 
-# Picks the newest target/ocop-platform-*.jar, building it first when there is none or --rebuild was given.
+# Picks the newest target/ocop-platform-*.jar (or NEW_JAR), building it first when there is none or --rebuild was
+# given.
 ensure_jar() {
   local rebuild=$1 candidate
   local -a jars=()
+  if [[ -n ${NEW_JAR:-} ]]; then
+    [[ -f $NEW_JAR ]] || die "NEW_JAR $NEW_JAR does not exist"
+    JAR=$NEW_JAR
+    log "jar: $JAR"
+    return
+  fi
   shopt -s nullglob
   jars=(target/ocop-platform-*.jar)
   shopt -u nullglob
@@ -547,7 +554,8 @@ run_build() {
 archive_state() {
   local cache=${1%.jar}.fast-start
   local -a archives=()
-  if ! unzip -l "$1" 2>/dev/null | grep -q 'vn/ocop/shared/launch/FastStart.class'; then
+  # (no pipe into grep -q here: with pipefail, unzip's SIGPIPE would fail the test)
+  if ! unzip -l "$1" 'BOOT-INF/classes/vn/ocop/shared/launch/FastStart.class' >/dev/null 2>&1; then
     printf 'none (no fast start in this build)'
     return
   fi
