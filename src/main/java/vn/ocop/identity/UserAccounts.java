@@ -125,6 +125,18 @@ public class UserAccounts {
         return found.stream().map(this::summary).toList();
     }
 
+    /**
+     * Enabled accounts with a role whose jurisdiction is the given unit or inside it (e.g. the commune officers of every
+     * commune of province {@code 82}), in id order. For other modules that address people by role; no authorization.
+     */
+    @Transactional(readOnly = true)
+    public List<UserSummary> withRoleWithin(Role role, String unitCode) {
+        return accounts.findByRoleAndEnabledTrueOrderById(role).stream()
+                .filter(a -> a.jurisdictionCode() != null && units.contains(unitCode, a.jurisdictionCode()))
+                .map(this::summary)
+                .toList();
+    }
+
     /** Enabled {@link Role#PRODUCER} accounts of a producer, in id order; empty when it has none. No authorization. */
     @Transactional(readOnly = true)
     public List<UserSummary> ofProducer(long producerId) {
