@@ -8,7 +8,9 @@ public enum ProducerError implements ErrorCode {
     PRODUCER_NOT_FOUND("PRD-001", ErrorKind.NOT_FOUND),
     INVALID_TAX_CODE("PRD-002", ErrorKind.INVALID),
     TAX_CODE_TAKEN("PRD-003", ErrorKind.CONFLICT),
-    COMMUNE_REQUIRED("PRD-004", ErrorKind.INVALID);
+    COMMUNE_REQUIRED("PRD-004", ErrorKind.INVALID),
+    /** A producer's account edits its descriptive data, never its tax code or status (officers do). */
+    FIELD_NOT_EDITABLE_BY_PRODUCER("PRD-020", ErrorKind.FORBIDDEN);
 
     private final String code;
     private final ErrorKind kind;

@@ -88,6 +88,15 @@ public class ProducerRegistry {
             policy.check(actor, Action.EDIT_RECORDS, commune.code());
         }
         String taxCode = taxCode(details.taxCode());
+        if (actor.role() == vn.ocop.identity.Role.PRODUCER) {
+            // The producer keeps its descriptive data current; its identity and standing are the officers'.
+            if (!taxCode.equals(producer.view().taxCode())) {
+                throw new OcopException(ProducerError.FIELD_NOT_EDITABLE_BY_PRODUCER, "taxCode");
+            }
+            if (details.status() != null && details.status() != producer.view().status()) {
+                throw new OcopException(ProducerError.FIELD_NOT_EDITABLE_BY_PRODUCER, "status");
+            }
+        }
         producers.findByTaxCode(taxCode).filter(other -> other.id() != id).ifPresent(other -> {
             throw new OcopException(ProducerError.TAX_CODE_TAKEN, taxCode);
         });

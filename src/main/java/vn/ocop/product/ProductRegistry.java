@@ -39,6 +39,8 @@ public class ProductRegistry {
     private final ProductSearch search;
     private final Clock clock;
 
+    private final CertificateRegister certificates;
+
     ProductRegistry(
             ProductRepository products,
             ProducerRegistry producers,
@@ -47,7 +49,9 @@ public class ProductRegistry {
             AccessPolicy policy,
             ApplicationEventPublisher events,
             ProductSearch search,
+            CertificateRegister certificates,
             Clock clock) {
+        this.certificates = certificates;
         this.products = products;
         this.producers = producers;
         this.classification = classification;
@@ -108,6 +112,14 @@ public class ProductRegistry {
             throw OcopException.forbidden();
         }
         CurrentRating complete = complete(rating);
+        RatingAuthority.refusal(actor, complete, product.provinceCode()).ifPresent(refusal -> {
+            throw "ratingLevel".equals(refusal)
+                    ? new OcopException(ProductError.RATING_LEVEL_MISMATCH, complete.star())
+                    : new OcopException(ProductError.RATING_NOT_PERMITTED, complete.star());
+        });
+        if (complete.certificateNumber() != null && certificates.issuedByPlatform(complete.certificateNumber())) {
+            throw new OcopException(ProductError.CERTIFICATE_NUMBER_TAKEN, complete.certificateNumber());
+        }
         String changes = product.rate(complete, now());
         if (complete.certified() && product.ocopCode() == null) {
             LocalDate issued = complete.issuedOn() == null ? LocalDate.now(clock) : complete.issuedOn();

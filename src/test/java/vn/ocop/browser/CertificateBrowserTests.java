@@ -141,6 +141,11 @@ class CertificateBrowserTests extends BrowserTest {
                                 .query(Long.class)
                                 .single()
                         == 1);
+        // The council met on 10/11/2026 (the decision of 20/11 follows it).
+        jdbc.sql(
+                        "UPDATE certification_candidate SET created_at = TIMESTAMPTZ '2026-11-10 09:00+07' WHERE dossier_id = ?")
+                .param(dossier)
+                .update();
 
         login("bt.congnhan", PASSWORD);
         browser.get(url("/certification"));

@@ -128,8 +128,7 @@ class CouncilScoringBrowserTests extends BrowserTest {
         browser.findElement(By.id("product-query")).sendKeys("tra tim sen");
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("product-choices"), "Trà tim sen"));
-        browser.findElement(By.cssSelector("#product-choices input[value='" + productId + "']"))
-                .click();
+        clickWhenSettled(By.cssSelector("#product-choices input[value='" + productId + "']"));
         screenshot("round-apply");
         browser.findElement(By.cssSelector("#apply-form button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
@@ -192,6 +191,22 @@ class CouncilScoringBrowserTests extends BrowserTest {
                 .contains("100.00")
                 .contains("5 sao");
         screenshot("council-closed");
+    }
+
+    /** Clicks an element that htmx may still be replacing (each keystroke of a type-ahead swaps the list). */
+    private void clickWhenSettled(By locator) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(10))
+                        .until(ExpectedConditions.elementToBeClickable(locator))
+                        .click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     private void chooseBestOptions() {

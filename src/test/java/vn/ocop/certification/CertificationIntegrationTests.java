@@ -354,7 +354,15 @@ class CertificationIntegrationTests {
                                 .contains(status));
     }
 
-    private static Certification.IssueDecision decision(long dossier) {
+    /**
+     * A decision dated 31/01/2026 on a dossier, whose council result is dated a month before (the candidate row is
+     * backdated: a decision is never dated before the council's result).
+     */
+    private Certification.IssueDecision decision(long dossier) {
+        jdbc.sql(
+                        "UPDATE certification_candidate SET created_at = TIMESTAMPTZ '2026-01-02 09:00+07' WHERE dossier_id = ?")
+                .param(dossier)
+                .update();
         return new Certification.IssueDecision(
                 "QĐ " + SEQ.incrementAndGet() + "/QĐ-UBND",
                 LocalDate.of(2026, 1, 31),

@@ -76,6 +76,15 @@ record IssuedCertificates(
                                         .query(String.class)
                                         .optional())
                                 .contains("PENDING"));
+        // The council's result is dated a month before the decision (a decision never precedes it).
+        jdbc.sql("UPDATE certification_candidate SET created_at = ? WHERE dossier_id = ?")
+                .params(
+                        java.sql.Timestamp.from(decidedOn
+                                .minusMonths(1)
+                                .atStartOfDay(vn.ocop.shared.OcopClock.VIETNAM)
+                                .toInstant()),
+                        dossier)
+                .update();
         return certification
                 .issue(
                         new Certification.IssueDecision(

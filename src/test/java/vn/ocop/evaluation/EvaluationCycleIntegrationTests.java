@@ -141,7 +141,10 @@ class EvaluationCycleIntegrationTests {
         fixtures.completeAndSubmit(dossier, producer);
         assertToldOnly(everyone, "notify.dossier.submitted.title", producer);
         assertToldOnly(everyone, "notify.dossier.toCheck.title", commune);
-        WorkItem check = items(commune, "work.dossier.check").get(0);
+        WorkItem check = items(commune, "work.dossier.check").stream()
+                .filter(i -> i.link().equals("/evaluation/dossiers/" + dossier))
+                .findFirst()
+                .orElseThrow();
         assertThat(check.link()).isEqualTo("/evaluation/dossiers/" + dossier);
         assertThat(check.deadline()).isEqualTo(dossiers.get(dossier, commune).communeDeadline());
         assertThat(check.subject()).contains("Mắm cá linh chu trình").contains("HTX chu trình");
