@@ -56,6 +56,7 @@ public class Certification {
     private final AdminUnits units;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final vn.ocop.product.RatingExtension extensions;
 
     Certification(
             JdbcClient jdbc,
@@ -65,7 +66,9 @@ public class Certification {
             AccessPolicy policy,
             AdminUnits units,
             ApplicationEventPublisher events,
+            vn.ocop.product.RatingExtension extensions,
             Clock clock) {
+        this.extensions = extensions;
         this.jdbc = jdbc;
         this.store = store;
         this.signer = signer;
@@ -403,6 +406,9 @@ public class Certification {
     public int expireDue(LocalDate today) {
         int count = 0;
         for (Certificate c : store.validExpiringBefore(today)) {
+            if (extensions.extendedOn(c.productId(), c.expiresOn(), today)) {
+                continue; // in force until its late re-evaluation is decided, at most 180 days (Art. 12.3)
+            }
             int updated = jdbc.sql("UPDATE certificate SET status = 'EXPIRED', version = version + 1"
                             + " WHERE id = ? AND status = 'VALID'")
                     .param(c.id())

@@ -186,6 +186,11 @@ public class CouncilScoring {
                         .toList(),
                 null);
         DossierStatus from = d.status;
+        if (result.knockedOut()) {
+            // A criterion whose zero stops the evaluation scored nothing: no star, for the printed reason.
+            d.knockOut("GATE", result.knockoutReason());
+            return dossiers.save(d, from, chair, result.knockoutReason());
+        }
         d.rate(result.total(), result.star(), round.provinceLevel());
         DossierView view =
                 dossiers.save(d, from, chair, "total " + result.total().toPlainString() + ", " + result.star() + "★");

@@ -52,6 +52,10 @@ final class Dossier {
     @Nullable
     String knockoutReason;
 
+    /** The ground of the knock-out: a code of the criteria set's grounds, or {@code GATE}. */
+    @Nullable
+    String knockoutGround;
+
     @Nullable
     BigDecimal resultTotal;
 
@@ -172,6 +176,12 @@ final class Dossier {
         requireReason(reason);
         status = DossierStatus.KNOCKED_OUT;
         knockoutReason = reason.strip();
+    }
+
+    /** Knocked out on a named ground (a code of the set's grounds, or {@code GATE}), with its text as the reason. */
+    void knockOut(String ground, String reason) {
+        knockOut(reason);
+        knockoutGround = ground;
     }
 
     /** FORWARDED → UNDER_EVALUATION: the council may score. */

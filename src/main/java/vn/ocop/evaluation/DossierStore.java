@@ -135,7 +135,8 @@ class DossierStore {
                         UPDATE dossier SET status = :status, self_assessment = CAST(:self AS jsonb),
                                submitted_at = :submittedAt, commune_deadline = :deadline,
                                commune_review = CAST(:review AS jsonb), return_reason = :returnReason,
-                               knockout_reason = :knockout, result_total = :total, result_star = :star,
+                               knockout_reason = :knockout, knockout_ground = :ground, result_total = :total,
+                               result_star = :star,
                                five_star_candidate = :candidate, forms = CAST(:forms AS jsonb),
                                evidence = CAST(:evidence AS jsonb), updated_at = now(), version = version + 1
                          WHERE id = :id AND version = :version""")
@@ -146,6 +147,7 @@ class DossierStore {
                 .param("review", d.communeReview == null ? null : json.writeValueAsString(d.communeReview))
                 .param("returnReason", d.returnReason)
                 .param("knockout", d.knockoutReason)
+                .param("ground", d.knockoutGround)
                 .param("total", d.resultTotal)
                 .param("star", d.resultStar)
                 .param("candidate", d.fiveStarCandidate)
@@ -189,6 +191,7 @@ class DossierStore {
         d.communeReview = review == null ? null : json.readValue(review, CommuneReview.class);
         d.returnReason = rs.getString("return_reason");
         d.knockoutReason = rs.getString("knockout_reason");
+        d.knockoutGround = rs.getString("knockout_ground");
         BigDecimal total = rs.getBigDecimal("result_total");
         d.resultTotal = total;
         d.resultStar = (Integer) rs.getObject("result_star", Integer.class);

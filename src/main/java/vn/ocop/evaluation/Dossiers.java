@@ -16,6 +16,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ocop.evaluation.EvaluationEvents.DossierTransitioned;
+import vn.ocop.evaluation.criteria.ExclusionGround;
 import vn.ocop.geography.AdminEdition;
 import vn.ocop.geography.AdminUnit;
 import vn.ocop.geography.AdminUnits;
@@ -113,6 +114,16 @@ public class Dossiers {
             throw new OcopException(EvaluationError.PRODUCT_OUTSIDE_ROUND, product.name(), round.name());
         }
         criteria.assess(round.criteriaVersion(), product.criteriaSetNo(), selfAssessment); // validates the choices
+        String filing = kind;
+        if ("REEVALUATION".equals(kind)) {
+            ProductView.LastCertificate last = product.lastCertificate();
+            if (ReevaluationWindow.check(last == null ? null : last.expiresOn(), today())
+                    == ReevaluationWindow.Filing.LATE) {
+                filing = "REEVALUATION, filed late (Art. 12.3)";
+            }
+        } else if ("UPGRADE".equals(kind) && product.rating() == null) {
+            throw new OcopException(EvaluationError.UPGRADE_NEEDS_CERTIFICATE);
+        }
         // Re-evaluation and upgrade start from the previous dossier: its documents, and its self-assessment when none
         // is given and the criteria set is the same (Decision 26/2026/QĐ-TTg Art. 6.1.b–c).
         Dossier previous = "FIRST".equals(kind) ? null : store.latest(productId).orElse(null);
@@ -150,7 +161,7 @@ public class Dossiers {
             created.evidence = new LinkedHashMap<>(previous.evidence);
             store.save(created);
         }
-        transitioned(id, null, DossierStatus.DRAFT, product.communeCode(), actor, kind);
+        transitioned(id, null, DossierStatus.DRAFT, product.communeCode(), actor, filing);
         return DossierView.of(load(id));
     }
 
@@ -295,13 +306,42 @@ public class Dossiers {
         return save(d, from, actor, reason);
     }
 
-    /** Ends the evaluation without a star: forged dossier, non-compliant food-safety certificate, incomplete. */
-    public DossierView knockOut(long id, String reason, CurrentUser actor) {
+    /**
+     * Ends the evaluation without a star on one of the criteria set's grounds of exclusion (forged dossier,
+     * non-compliant food-safety certificate, incomplete dossier, and the grounds printed under its criteria: identical to
+     * another producer's product, raw material all imported or of unknown origin, an intellectual-property violation),
+     * with what was found.
+     *
+     * @param ground the code of a ground of {@link #grounds}; {@code EVAL-036} otherwise
+     */
+    public DossierView knockOut(long id, String ground, @Nullable String detail, CurrentUser actor) {
         Dossier d = load(id);
         check(DossierAction.KNOCK_OUT, d, actor);
+        ExclusionGround chosen = grounds(d).stream()
+                .filter(g -> g.code().equals(ground))
+                .findFirst()
+                .orElseThrow(() -> new OcopException(EvaluationError.UNKNOWN_GROUND, ground));
+        String reason = chosen.text() + (detail == null || detail.isBlank() ? "" : " — " + detail.strip());
+        if (reason.length() > 4000) {
+            throw new OcopException(CommonError.INVALID_PARAMETER, "reason");
+        }
         DossierStatus from = d.status;
-        d.knockOut(reason);
+        d.knockOut(chosen.code(), reason);
         return save(d, from, actor, reason);
+    }
+
+    /** The grounds on which the dossier may be excluded: its criteria set's own (see {@link #knockOut}). */
+    @Transactional(readOnly = true)
+    public List<ExclusionGround> grounds(long id, CurrentUser actor) {
+        Dossier d = load(id);
+        requireViewer(d, actor);
+        return grounds(d);
+    }
+
+    private List<ExclusionGround> grounds(Dossier d) {
+        List<ExclusionGround> own = criteria.set(d.criteriaVersion, d.setNo).grounds();
+        // A version imported without its grounds still lets the commune and the council end an evaluation, saying why.
+        return own.isEmpty() ? List.of(new ExclusionGround("OTHER", "Lý do khác (ghi rõ)", null)) : own;
     }
 
     /** The round's organiser hands the dossier to the council. */

@@ -77,7 +77,17 @@ public enum EvaluationError implements ErrorCode {
     /** A dossier is sent only with every required form and document of its checklist (Art. 6.1). */
     DOSSIER_INCOMPLETE("EVAL-034", ErrorKind.CONFLICT),
     /** A province round takes dossiers of products located in its province. */
-    PRODUCT_OUTSIDE_ROUND("EVAL-035", ErrorKind.INVALID);
+    PRODUCT_OUTSIDE_ROUND("EVAL-035", ErrorKind.INVALID),
+    /** A knock-out rests on one of the criteria set's grounds. */
+    UNKNOWN_GROUND("EVAL-036", ErrorKind.INVALID),
+    /** Re-evaluation is for a product that had a certificate (Art. 7.6). */
+    NOTHING_TO_REEVALUATE("EVAL-037", ErrorKind.CONFLICT),
+    /** A re-evaluation is filed from 180 days before the certificate expires (Art. 7.6.a). */
+    REEVALUATION_TOO_EARLY("EVAL-038", ErrorKind.CONFLICT),
+    /** More than 180 days after expiry the certificate is gone: a first evaluation (Art. 12.3). */
+    REEVALUATION_TOO_LATE("EVAL-039", ErrorKind.CONFLICT),
+    /** An upgrade is for a product whose certificate is in force (Art. 7.5). */
+    UPGRADE_NEEDS_CERTIFICATE("EVAL-040", ErrorKind.CONFLICT);
 
     private final String code;
     private final ErrorKind kind;

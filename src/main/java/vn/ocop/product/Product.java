@@ -89,6 +89,26 @@ class Product {
     @Column(name = "rating_source")
     private @Nullable String ratingSource;
 
+    // The last certificate, kept by the database (trigger product_keep_last_certificate) when a rating is written.
+    @Column(name = "last_certificate_number", insertable = false, updatable = false)
+    private @Nullable String lastCertificateNumber;
+
+    @Column(name = "last_certificate_star", insertable = false, updatable = false)
+    private @Nullable Integer lastCertificateStar;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "last_certificate_level", insertable = false, updatable = false)
+    private @Nullable CertificationLevel lastCertificateLevel;
+
+    @Column(name = "last_certificate_issued_on", insertable = false, updatable = false)
+    private @Nullable LocalDate lastCertificateIssuedOn;
+
+    @Column(name = "last_certificate_expires_on", insertable = false, updatable = false)
+    private @Nullable LocalDate lastCertificateExpiresOn;
+
+    @Column(name = "last_certificate_source", insertable = false, updatable = false)
+    private @Nullable String lastCertificateSource;
+
     @Column(name = "commune_code")
     private String communeCode = "";
 
@@ -297,7 +317,15 @@ class Product {
                 ratingSource == null ? "IMPORTED" : ratingSource);
     }
 
-    ProductView view(String producerName, Classification.CriteriaSetInfo set) {
+    /**
+     * The product as others see it on {@code today}: a rating whose certificate expired is no longer its rating (no
+     * star), and shows as its last certificate, unless it is {@code extended} (Art. 12.3).
+     */
+    ProductView view(String producerName, Classification.CriteriaSetInfo set, LocalDate today, boolean extended) {
+        CurrentRating rating = rating();
+        if (rating != null && rating.expiresOn() != null && rating.expiresOn().isBefore(today) && !extended) {
+            rating = null;
+        }
         return new ProductView(
                 id(),
                 producerId,
@@ -319,12 +347,31 @@ class Product {
                 shelfLife,
                 status,
                 ocopCode,
-                rating(),
+                rating,
                 communeCode,
                 provinceCode,
                 links.stream().map(LinkEntry::toLink).toList(),
                 createdAt,
                 updatedAt,
-                version);
+                version,
+                lastCertificate(today, extended));
+    }
+
+    /** The last certificate the product held, in force or not, with its state on {@code today}; null if never. */
+    ProductView.@Nullable LastCertificate lastCertificate(LocalDate today, boolean extended) {
+        if (lastCertificateNumber == null || lastCertificateStar == null) {
+            return null;
+        }
+        boolean inForce = star != null
+                && lastCertificateNumber.equals(certificateNumber)
+                && (certificateExpiresOn == null || !certificateExpiresOn.isBefore(today) || extended);
+        return new ProductView.LastCertificate(
+                lastCertificateStar,
+                lastCertificateNumber,
+                lastCertificateLevel,
+                lastCertificateIssuedOn,
+                lastCertificateExpiresOn,
+                lastCertificateSource == null ? "IMPORTED" : lastCertificateSource,
+                inForce);
     }
 }

@@ -3,6 +3,7 @@ package vn.ocop.product;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -40,6 +41,8 @@ public class ProductRegistry {
     private final Clock clock;
 
     private final CertificateRegister certificates;
+    private final RatingExtension extension;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     ProductRegistry(
             ProductRepository products,
@@ -50,8 +53,12 @@ public class ProductRegistry {
             ApplicationEventPublisher events,
             ProductSearch search,
             CertificateRegister certificates,
+            RatingExtension extension,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc,
             Clock clock) {
+        this.extension = extension;
         this.certificates = certificates;
+        this.jdbc = jdbc;
         this.products = products;
         this.producers = producers;
         this.classification = classification;
@@ -131,6 +138,28 @@ public class ProductRegistry {
             events.publishEvent(new ProductRatingRecorded(id, product.communeCode(), complete.star(), changes));
         }
         return view(product, producer);
+    }
+
+    /**
+     * Clears the imported ratings whose certificate expired before {@code today} (the platform's own certificates are
+     * expired by certification): the product loses its star and keeps the certificate as its last one. Returns how many.
+     */
+    public int expireImportedRatings(LocalDate today) {
+        List<Long> due = jdbc.sql("""
+                        SELECT id FROM product
+                         WHERE rating_source = 'IMPORTED' AND certificate_expires_on < ? AND star IS NOT NULL
+                         ORDER BY id""").param(today).query(Long.class).list();
+        for (Long id : due) {
+            Product product = find(id);
+            CurrentRating rating = product.rating();
+            if (rating != null && rating.expiresOn() != null && extension.extendedOn(id, rating.expiresOn(), today)) {
+                continue; // in force until its late re-evaluation is decided (Art. 12.3)
+            }
+            String changes = product.clearRating(now());
+            save(product);
+            events.publishEvent(new ProductUpdated(id, product.communeCode(), "imported rating expired: " + changes));
+        }
+        return due.size();
     }
 
     /** A product by id for other modules (e.g. to open a dossier); empty when unknown. No authorization. */
@@ -295,7 +324,14 @@ public class ProductRegistry {
         Classification.CriteriaSetInfo set = classification
                 .criteriaSet(product.criteriaSetNo())
                 .orElseThrow(() -> new OcopException(ProductError.UNKNOWN_CRITERIA_SET, product.criteriaSetNo()));
-        return product.view(producer.name(), set);
+        LocalDate today = LocalDate.now(clock);
+        CurrentRating rating = product.rating();
+        // An expired rating is not shown as in force, unless its late re-evaluation extends it (Art. 12.3).
+        boolean extended = rating != null
+                && rating.expiresOn() != null
+                && rating.expiresOn().isBefore(today)
+                && extension.extendedOn(product.id(), rating.expiresOn(), today);
+        return product.view(producer.name(), set, today, extended);
     }
 
     private Instant now() {

@@ -5,7 +5,12 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** A product with its classification, location and current rating; {@code version} is needed to update it. */
+/**
+ * A product with its classification, location and current rating; {@code version} is needed to update it.
+ *
+ * @param rating the rating in force (its certificate not expired, suspended or revoked), or {@code null}
+ * @param lastCertificate the last certificate the product held, whether or not still in force, or {@code null}
+ */
 public record ProductView(
         long id,
         long producerId,
@@ -33,4 +38,21 @@ public record ProductView(
         List<ProductDetails.Link> links,
         Instant createdAt,
         Instant updatedAt,
-        long version) {}
+        long version,
+        @Nullable LastCertificate lastCertificate) {
+
+    /**
+     * A certificate the product held.
+     *
+     * @param source {@code PLATFORM} when the platform issued it, {@code IMPORTED} for a province's earlier records
+     * @param inForce whether it is the product's rating today (else it expired, or was suspended or revoked)
+     */
+    public record LastCertificate(
+            int star,
+            String number,
+            @Nullable CertificationLevel level,
+            java.time.@Nullable LocalDate issuedOn,
+            java.time.@Nullable LocalDate expiresOn,
+            String source,
+            boolean inForce) {}
+}

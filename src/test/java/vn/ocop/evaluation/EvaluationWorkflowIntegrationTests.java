@@ -287,9 +287,24 @@ class EvaluationWorkflowIntegrationTests {
                 .andExpect(jsonPath("$.returnReason").value("Thiếu phiếu kiểm nghiệm"));
         perform(commune, post("/api/v1/dossiers/" + dossier + "/submit"), "")
                 .andExpect(jsonPath("$.status").value("SUBMITTED"));
-        perform(commune, post("/api/v1/dossiers/" + dossier + "/knockout"), "{\"reason\":\"Hồ sơ không đầy đủ\"}")
+        // A knock-out rests on one of the set's own grounds (set 9: identical product, imported raw material, …).
+        perform(commune, get("/api/v1/dossiers/" + dossier + "/grounds"), null)
+                .andExpect(jsonPath("$[*].code")
+                        .value(org.hamcrest.Matchers.hasItems(
+                                "FORGED", "FOOD_SAFETY", "INCOMPLETE", "IDENTICAL_PRODUCT", "RAW_MATERIAL_IMPORTED")));
+        perform(commune, post("/api/v1/dossiers/" + dossier + "/knockout"), "{\"ground\":\"IP_VIOLATION\"}")
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("EVAL-036"));
+        perform(
+                        commune,
+                        post("/api/v1/dossiers/" + dossier + "/knockout"),
+                        "{\"ground\":\"IDENTICAL_PRODUCT\",\"reason\":\"Giống hệt mắm của HTX Gành Hào\"}")
                 .andExpect(jsonPath("$.status").value("KNOCKED_OUT"))
-                .andExpect(jsonPath("$.knockoutReason").value("Hồ sơ không đầy đủ"));
+                .andExpect(jsonPath("$.knockoutGround").value("IDENTICAL_PRODUCT"))
+                .andExpect(jsonPath("$.knockoutReason")
+                        .value(
+                                "Ghi chú: Bị loại nếu phát hiện giống hệt sản phẩm của nhà sản xuất khác, chỉ thay đổi tên"
+                                        + " sản phẩm, nhà sản xuất — Giống hệt mắm của HTX Gành Hào"));
         perform(commune, post("/api/v1/dossiers/" + dossier + "/submit"), "")
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("EVAL-009"));

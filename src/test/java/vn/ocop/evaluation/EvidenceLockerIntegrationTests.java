@@ -198,7 +198,18 @@ class EvidenceLockerIntegrationTests {
         long late = id(upload(owner, product.producerId(), "OTHER", "bo-sung.png", "image/png", png()));
         attach(owner, dossier, late).andExpect(status().isConflict());
 
-        // A re-evaluation dossier in a later round starts with the previous dossier's documents.
+        // A re-evaluation dossier in a later round (its certificate expiring in 150 days: the window is open) starts
+        // with the previous dossier's documents.
+        products.recordRating(
+                product.id(),
+                new vn.ocop.product.CurrentRating(
+                        3,
+                        "RL-" + product.id() + "/QĐ-UBND",
+                        java.time.LocalDate.now().plusDays(150).minusMonths(36),
+                        null,
+                        null,
+                        "IMPORTED"),
+                TestUsers.provinceOfficer("82"));
         long reevaluation = dossier(commune, round(2027), product, "REEVALUATION");
         mvc.perform(get("/api/v1/dossiers/" + reevaluation + "/attachments").with(as(owner)))
                 .andExpect(status().isOk())
@@ -320,6 +331,17 @@ class EvidenceLockerIntegrationTests {
                 .andExpect(status().isCreated()));
         long label = id(upload(owner, product.producerId(), "LABEL", "nhan.pdf", "application/pdf", pdf("Nhãn")));
         attach(owner, first, label).andExpect(status().isOk());
+        // The product was certified 36 months before a day 150 days from now: its re-evaluation window is open.
+        products.recordRating(
+                product.id(),
+                new vn.ocop.product.CurrentRating(
+                        3,
+                        "RE-" + product.id() + "/QĐ-UBND",
+                        java.time.LocalDate.now().plusDays(150).minusMonths(36),
+                        null,
+                        null,
+                        "IMPORTED"),
+                TestUsers.provinceOfficer("82"));
         long later = round(2029);
 
         // The round's filing page offers the producer its own products, and files the dossier from the form.

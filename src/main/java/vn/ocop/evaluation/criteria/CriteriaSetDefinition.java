@@ -11,9 +11,26 @@ import org.jspecify.annotations.Nullable;
  * the scoresheet itself ("Bộ tiêu chí … kiêm phiếu đánh giá").
  *
  * @param knockout the printed "Hồ sơ bị loại khi …" conditions, or {@code null} when none are printed
+ * @param grounds the grounds of exclusion the set names (above the sheet and under its criteria), in that order
  */
 public record CriteriaSetDefinition(
-        String version, int setNo, String name, @Nullable String knockout, List<PartDefinition> parts) {
+        String version,
+        int setNo,
+        String name,
+        @Nullable String knockout,
+        List<PartDefinition> parts,
+        List<ExclusionGround> grounds) {
+
+    /** A set without modelled grounds of exclusion. */
+    public CriteriaSetDefinition(
+            String version, int setNo, String name, @Nullable String knockout, List<PartDefinition> parts) {
+        this(version, setNo, name, knockout, parts, List.of());
+    }
+
+    /** The ground with this code, if the set names it. */
+    public Optional<ExclusionGround> ground(String code) {
+        return grounds.stream().filter(g -> g.code().equals(code)).findFirst();
+    }
 
     public Stream<CriterionDefinition> criteria() {
         return parts.stream().flatMap(p -> p.criteria().stream());

@@ -45,8 +45,17 @@ public final class CriteriaSetParser {
             parts.add(new PartDefinition(
                     required(part, "code"), required(part, "name"), decimal(part, "maxPoints"), List.copyOf(criteria)));
         }
+        List<ExclusionGround> grounds = new ArrayList<>();
+        for (JsonNode g : root.path("grounds")) {
+            grounds.add(new ExclusionGround(required(g, "code"), required(g, "text"), text(g, "criterion")));
+        }
         return new CriteriaSetDefinition(
-                version, setNo, name == null ? "" : name.replace("Bộ sản phẩm: ", ""), text(root, "knockout"), parts);
+                version,
+                setNo,
+                name == null ? "" : name.replace("Bộ sản phẩm: ", ""),
+                text(root, "knockout"),
+                parts,
+                List.copyOf(grounds));
     }
 
     private static CriterionDefinition criterion(JsonNode c) {
@@ -69,6 +78,13 @@ public final class CriteriaSetParser {
         }
         List<String> variants = new ArrayList<>();
         c.path("variants").forEach(v -> variants.add(v.asString()));
+        GateRule gate = null;
+        JsonNode g = c.path("gate");
+        if (g.isObject()) {
+            List<String> whenZero = new ArrayList<>();
+            g.path("whenZero").forEach(code -> whenZero.add(code.asString()));
+            gate = new GateRule(whenZero, required(g, "reason"));
+        }
         return new CriterionDefinition(
                 required(c, "code"),
                 c.path("group").asString(""),
@@ -76,7 +92,8 @@ public final class CriteriaSetParser {
                 max,
                 text(c, "note"),
                 List.copyOf(variants),
-                List.copyOf(options));
+                List.copyOf(options),
+                gate);
     }
 
     private static BigDecimal decimal(JsonNode node, String field) {

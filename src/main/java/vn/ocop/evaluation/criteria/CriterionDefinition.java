@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param group group heading, e.g. "1. TỔ CHỨC SẢN XUẤT"
  * @param note printed remarks ("Yêu cầu: …", "Chỉ áp dụng khi …"), or {@code null}
  * @param variants alternative cases the council chooses between (set 26), empty otherwise
+ * @param gate the note under this criterion that stops the evaluation, or {@code null}
  */
 public record CriterionDefinition(
         String code,
@@ -20,7 +21,20 @@ public record CriterionDefinition(
         BigDecimal maxPoints,
         @Nullable String note,
         List<String> variants,
-        List<OptionDefinition> options) {
+        List<OptionDefinition> options,
+        @Nullable GateRule gate) {
+
+    /** A criterion without a gate. */
+    public CriterionDefinition(
+            String code,
+            String group,
+            String name,
+            BigDecimal maxPoints,
+            @Nullable String note,
+            List<String> variants,
+            List<OptionDefinition> options) {
+        this(code, group, name, maxPoints, note, variants, options, null);
+    }
 
     public Optional<OptionDefinition> option(int index) {
         return index >= 0 && index < options.size() ? Optional.of(options.get(index)) : Optional.empty();

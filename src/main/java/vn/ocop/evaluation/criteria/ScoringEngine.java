@@ -112,8 +112,9 @@ public final class ScoringEngine {
             partTotals.put(part.code(), partTotal);
             total = total.add(partTotal);
         }
-        if (knockout != null) {
-            return new ScoringResult(total, partTotals, 0, 0, List.of(), unanswered, knockout, null);
+        String stop = knockout != null ? knockout : gateStop(set, points);
+        if (stop != null) {
+            return new ScoringResult(total, partTotals, 0, 0, List.of(), unanswered, stop, null);
         }
         int bandStar = bands.starFor(total);
         int markerCap = 5;
@@ -139,6 +140,19 @@ public final class ScoringEngine {
             next = new ScoringResult.NextStar(target, short_, missing);
         }
         return new ScoringResult(total, partTotals, bandStar, star, caps, unanswered, null, next);
+    }
+
+    /**
+     * The first gate whose criteria scored nothing (answered, zero points; for a council, a mean of zero: every member
+     * found it), as "criterion: printed note"; {@code null} when the evaluation goes on.
+     */
+    private static @Nullable String gateStop(CriteriaSetDefinition set, Map<String, BigDecimal> points) {
+        return set.criteria()
+                .filter(c -> c.gate() != null)
+                .filter(c -> c.gate().whenZero().stream().map(points::get).anyMatch(p -> p != null && p.signum() == 0))
+                .map(c -> c.code() + ": " + c.gate().reason())
+                .findFirst()
+                .orElse(null);
     }
 
     private static List<ScoringResult.UnmetMarker> unmetMarkers(

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  *     {@code 0} when knocked out
  * @param caps the unmet markers that lowered the star below {@code bandStar} (the reasons for the cap)
  * @param unanswered criteria without a choice (scored 0; a council member must answer all before submitting)
- * @param knockoutReason why the dossier was rejected outright, or {@code null}
+ * @param knockoutReason why the evaluation ended without a star: a ground of exclusion recorded for the dossier, or a
+ *     gate of the set (a criterion whose zero stops the evaluation, "sẽ không đánh giá các bước tiếp theo"); {@code
+ *     null} otherwise
  * @param nextStar what is missing for the next star, or {@code null} at 5★ or when knocked out
  */
 public record ScoringResult(

@@ -107,6 +107,8 @@ class DossierPages {
         model.addAttribute("can", actions.stream().map(Enum::name).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("checklist", dossiers.checklist(id, actor));
         model.addAttribute(
+                "grounds", actions.contains(DossierAction.KNOCK_OUT) ? dossiers.grounds(id, actor) : List.of());
+        model.addAttribute(
                 "selfResult", criteria.assess(dossier.criteriaVersion(), dossier.setNo(), dossier.selfAssessment()));
         model.addAttribute("attachments", attached);
         model.addAttribute("today", today);
@@ -160,7 +162,12 @@ class DossierPages {
                                     limited(form.getFirst("identityNote"), 4000, "identityNote")),
                             actor);
                 case "return" -> dossiers.returnToProducer(id, reason(form), actor);
-                case "knockout" -> dossiers.knockOut(id, reason(form), actor);
+                case "knockout" ->
+                    dossiers.knockOut(
+                            id,
+                            limited(form.getFirst("ground"), 40, "ground") == null ? "" : form.getFirst("ground"),
+                            reason(form),
+                            actor);
                 case "start-evaluation" -> dossiers.startEvaluation(id, actor);
                 case "close" -> scoring.close(id, actor);
                 case "attach" -> evidence.attach(id, EvaluationForms.number(form, "documentId"), actor);

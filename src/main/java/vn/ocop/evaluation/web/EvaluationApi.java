@@ -246,10 +246,21 @@ class EvaluationApi {
         return dossiers.returnToProducer(id, body.reason(), actor);
     }
 
+    record KnockOut(
+            @NotBlank @Size(max = 40) String ground,
+            @Nullable @Size(max = 2000) String reason) {}
+
+    @GetMapping("/dossiers/{id}/grounds")
+    @Operation(summary = "The grounds on which the dossier may be excluded: its criteria set's own")
+    List<vn.ocop.evaluation.criteria.ExclusionGround> grounds(@PathVariable long id, CurrentUser actor) {
+        return dossiers.grounds(id, actor);
+    }
+
     @PostMapping("/dossiers/{id}/knockout")
-    @Operation(summary = "End the evaluation without a star (forged, food-safety, incomplete), with the reason")
-    DossierView knockOut(@PathVariable long id, @Valid @RequestBody Reason body, CurrentUser actor) {
-        return dossiers.knockOut(id, body.reason(), actor);
+    @Operation(
+            summary = "End the evaluation without a star on one of the set's grounds of exclusion, with the findings")
+    DossierView knockOut(@PathVariable long id, @Valid @RequestBody KnockOut body, CurrentUser actor) {
+        return dossiers.knockOut(id, body.ground(), body.reason(), actor);
     }
 
     @PostMapping("/dossiers/{id}/start-evaluation")

@@ -125,4 +125,81 @@ class CriteriaDataTests {
         });
         return choices;
     }
+
+    /** The shipped sets with the rules printed around them (what V48 stores). */
+    static Map<Integer, CriteriaSetDefinition> setsWithRules2026() throws IOException {
+        String rules = new org.springframework.core.io.ClassPathResource("db/data/criteria/rules/26-2026.json")
+                .getContentAsString(StandardCharsets.UTF_8);
+        Map<Integer, CriteriaSetDefinition> sets = new HashMap<>();
+        for (Resource resource :
+                new PathMatchingResourcePatternResolver().getResources("classpath:db/data/criteria/26-2026/*.json")) {
+            CriteriaSetDefinition set = CriteriaSetParser.parse(
+                    CriteriaRules.apply(resource.getContentAsString(StandardCharsets.UTF_8), rules));
+            sets.put(set.setNo(), set);
+        }
+        return sets;
+    }
+
+    @Test
+    void everySetNamesItsGroundsOfExclusionAsPrinted() throws IOException {
+        Map<Integer, CriteriaSetDefinition> sets = setsWithRules2026();
+        assertThat(sets.get(9).grounds())
+                .extracting(ExclusionGround::code)
+                .containsExactly("FORGED", "FOOD_SAFETY", "INCOMPLETE", "IDENTICAL_PRODUCT", "RAW_MATERIAL_IMPORTED");
+        assertThat(sets.get(9).ground("RAW_MATERIAL_IMPORTED").orElseThrow().text())
+                .isEqualTo("Ghi chú: Bị loại nếu sử dụng toàn bộ nguyên liệu nhập khẩu hoặc không rõ nguồn gốc");
+        assertThat(sets.get(21).grounds())
+                .extracting(ExclusionGround::code)
+                .containsExactly("FORGED", "INCOMPLETE", "IP_VIOLATION");
+        assertThat(sets.get(1).grounds())
+                .extracting(ExclusionGround::code)
+                .contains("COMMON_PRODUCT", "HAZARDOUS_IMPURITY");
+        assertThat(sets.get(19).grounds())
+                .extracting(ExclusionGround::code)
+                .contains("PRODUCTION_CONDITIONS", "NO_PRODUCT_DECLARATION", "RAW_MATERIAL_IMPORTED");
+        for (CriteriaSetDefinition set : sets.values()) {
+            assertThat(set.grounds())
+                    .as("set " + set.setNo())
+                    .extracting(ExclusionGround::code)
+                    .contains("FORGED");
+        }
+    }
+
+    @Test
+    void theNotesThatStopTheEvaluationAreGatesOfTheirSets() throws IOException {
+        Map<Integer, CriteriaSetDefinition> sets = setsWithRules2026();
+        GateRule set16 = sets.get(16).criterion("6.4").orElseThrow().gate();
+        assertThat(set16.whenZero()).containsExactly("6.1", "6.2", "6.3", "6.4");
+        assertThat(set16.reason()).contains("sẽ không đánh giá các bước tiếp theo");
+        assertThat(sets.get(9).criterion("6.1").orElseThrow().gate().whenZero()).containsExactly("6.1");
+        assertThat(sets.get(13).criterion("6.1.1").orElseThrow().gate()).isNotNull();
+        assertThat(sets.get(20).criterion("6").orElseThrow().gate()).isNotNull();
+        assertThat(sets.get(1).criteria().filter(c -> c.gate() != null)).isEmpty();
+        assertThat(sets.get(26).criteria().filter(c -> c.gate() != null)).isEmpty();
+    }
+
+    @Test
+    void foreignMatterInBottledWaterStopsTheEvaluationWithoutAStar() throws IOException {
+        // Issue #13: set 16 with foreign matter scored 0 got 97 points and 5★.
+        CriteriaSetDefinition set16 = setsWithRules2026().get(16);
+        Map<String, Integer> best = new HashMap<>();
+        set16.criteria().forEach(c -> best.put(c.code(), c.options().size() - 1));
+        assertThat(ScoringEngine.score(set16, StarBands.decision26of2026(), best, null)
+                        .star())
+                .isEqualTo(5);
+        best.put("6.1", 0);
+        ScoringResult stopped = ScoringEngine.score(set16, StarBands.decision26of2026(), best, null);
+        assertThat(stopped.star()).isZero();
+        assertThat(stopped.certifiable()).isFalse();
+        assertThat(stopped.knockoutReason()).startsWith("6.4: ").contains("không đánh giá các bước tiếp theo");
+        // A council stops only when its mean is zero: every member found it.
+        Map<String, Integer> other = new HashMap<>(best);
+        other.put("6.1", set16.criterion("6.1").orElseThrow().options().size() - 1);
+        assertThat(ScoringEngine.average(set16, StarBands.decision26of2026(), List.of(best, other), null)
+                        .knockedOut())
+                .isFalse();
+        assertThat(ScoringEngine.average(set16, StarBands.decision26of2026(), List.of(best, best), null)
+                        .knockedOut())
+                .isTrue();
+    }
 }
