@@ -19,7 +19,9 @@ public enum CertificationError implements ErrorCode {
     /** Only a suspended certificate can be reinstated. */
     NOT_SUSPENDED("CERT-009", ErrorKind.CONFLICT),
     /** A suspended certificate that expired meanwhile, or whose product has a newer certificate, stays suspended. */
-    NOT_REINSTATABLE("CERT-010", ErrorKind.CONFLICT);
+    NOT_REINSTATABLE("CERT-010", ErrorKind.CONFLICT),
+    /** The stored data is not what the certificate's signed statements say: nothing is signed or printed for it. */
+    NOT_AUTHENTIC("CERT-011", ErrorKind.CONFLICT);
 
     private final String code;
     private final ErrorKind kind;

@@ -39,7 +39,9 @@ class SecurityConfiguration {
         "/api/v1/criteria-versions/*/compare/*",
         "/api/v1/criteria-sets",
         "/api/v1/criteria-sets/**",
-        "/api/v1/certificates/*"
+        "/api/v1/certificates/*",
+        "/api/v1/certificates/*/statements",
+        "/api/v1/verification"
     };
 
     /** Public API endpoints that take a body but change nothing (login, stateless computations). */

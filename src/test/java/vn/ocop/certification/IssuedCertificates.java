@@ -35,6 +35,9 @@ record IssuedCertificates(
         JdbcClient jdbc) {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
+    /** Decision numbers are unique per province: other tests number theirs 1, 2, 3… too. */
+    private static final String RUN =
+            Long.toString(System.nanoTime() % 100_000, 36).toUpperCase();
 
     /** A 4★ certificate decided by the province on {@code decidedOn} (valid 36 months from that day). */
     Certificate province(String productName, LocalDate decidedOn) {
@@ -61,7 +64,7 @@ record IssuedCertificates(
         return certification
                 .issue(
                         new Certification.IssueDecision(
-                                "QĐ " + SEQ.incrementAndGet() + "/" + suffix,
+                                "QĐ " + SEQ.incrementAndGet() + "-" + RUN + "/" + suffix,
                                 decidedOn,
                                 "Chủ tịch UBND tỉnh Đồng Tháp",
                                 List.of(dossier)),
