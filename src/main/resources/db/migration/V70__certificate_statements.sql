@@ -1,4 +1,4 @@
--- Signed statements of certificates (docs/decisions/0014): the issue of a certificate with every fact it shows, and
+-- Signed statements of certificates (docs/decisions/0016): the issue of a certificate with every fact it shows, and
 -- each later change of its status (suspension, reinstatement, revocation, replacement), each an RFC 8785 canonical
 -- JSON text signed with Ed25519 by a key kept outside the database (key_id names it). Verification compares the
 -- certificate row with its statements: a row changed by hand no longer matches them.

@@ -61,7 +61,7 @@ import vn.ocop.shared.pdf.SigningIdentity;
 
 /**
  * The keys that sign certificates, in a PKCS#12 key store on disk named by {@code ocop.certification.keys.keystore},
- * never in the database: whoever can write to the database cannot re-sign altered data (docs/decisions/0014).
+ * never in the database: whoever can write to the database cannot re-sign altered data (docs/decisions/0016).
  *
  * <ul>
  *   <li><b>Statement keys</b> (Ed25519, alias {@code statement-<key id>}): the newest private key signs; older keys are

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the keys that sign certificates live (never in the database; see docs/decisions/0014).
+ * Where the keys that sign certificates live (never in the database; see docs/decisions/0016).
  *
  * @param keys the platform's key store: the Ed25519 keys of the signed statements and, unless an authority's own
  *     certificate is configured, the self-signed certificate that signs the PDFs

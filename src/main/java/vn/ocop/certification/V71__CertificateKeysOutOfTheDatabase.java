@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 import vn.ocop.certification.CertificateStatement.Type;
 
 /**
- * Moves the certificate signing key out of the database (docs/decisions/0014), for installations that ran with the
+ * Moves the certificate signing key out of the database (docs/decisions/0016), for installations that ran with the
  * key in {@code signing_key}:
  *
  * <ol>

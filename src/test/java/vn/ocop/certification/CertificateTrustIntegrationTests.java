@@ -304,6 +304,23 @@ class CertificateTrustIntegrationTests {
                 .andExpect(content().string(not(containsString("rotate-form"))));
     }
 
+    @Test
+    void aStatusChangeRefusedOnThePageIsA403AndWritesNoStatement() throws Exception {
+        Certificate certificate = issued().province("Bánh xèo thử quyền", LocalDate.of(2026, 3, 2));
+        mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                                        "/certificates/" + certificate.number() + "/suspend")
+                                .param("decisionNumber", "5/QĐ-UBND")
+                                .param("decidedOn", "2026-07-01")
+                                .param("reason", "Thử")
+                                .with(as(TestUsers.provinceOfficer("01")))
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(certification.statements(certificate.number())).hasSize(1);
+        assertThat(certification.verify(certificate.number()).status()).isEqualTo(CertificateStatus.VALID);
+    }
+
     private static void assertThatForbidden(Runnable call) {
         org.assertj.core.api.Assertions.assertThatThrownBy(call::run)
                 .isInstanceOf(OcopException.class)
