@@ -65,6 +65,9 @@ class VerificationBrowserTests extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    vn.ocop.evaluation.DossierFixtures fixtures;
+
     private long sessionsCreatedSince(long millis) {
         return jdbc.sql("SELECT count(*) FROM spring_session WHERE creation_time >= ?")
                 .param(millis)
@@ -84,7 +87,8 @@ class VerificationBrowserTests extends BrowserTest {
 
     @Test
     void aBuyerChecksEveryKindOfNumberOnAPhoneAndNoVisitCreatesASession() throws Exception {
-        Certificate issued = new IssuedCertificates(producers, products, rounds, dossiers, scoring, certification, jdbc)
+        Certificate issued = new IssuedCertificates(
+                        producers, products, rounds, dossiers, scoring, certification, jdbc, fixtures)
                 .province("Bánh tét lá cẩm thử điện thoại", LocalDate.of(2026, 4, 1));
         String recordedNumber = (2000 + (UUID.randomUUID().hashCode() & 0xfff)) + "/QĐ-UBND";
         ProductView recorded = imported("Rượu đế Gò Đen thử hồ sơ", recordedNumber);

@@ -39,6 +39,9 @@ class CertificateKeyMigrationIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
+    vn.ocop.evaluation.DossierFixtures fixtures;
+
+    @Autowired
     ProducerRegistry producers;
 
     @Autowired
@@ -62,7 +65,7 @@ class CertificateKeyMigrationIntegrationTests {
     @Test
     void theKeyInTheDatabaseMovesToTheKeyStoreAndCertificatesSignedWithItKeepVerifying() throws Exception {
         Certificate template = new IssuedCertificates(
-                        producers, products, rounds, dossiers, scoring, certification, jdbc)
+                        producers, products, rounds, dossiers, scoring, certification, jdbc, fixtures)
                 .province("Chả cá thát lát thử chuyển khóa", LocalDate.of(2026, 6, 2));
         KeyPair legacy = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         jdbc.sql("""

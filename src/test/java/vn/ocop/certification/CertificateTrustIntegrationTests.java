@@ -79,12 +79,15 @@ class CertificateTrustIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
+    vn.ocop.evaluation.DossierFixtures fixtures;
+
+    @Autowired
     MockMvc mvc;
 
     private final CurrentUser province = TestUsers.provinceOfficer(RegistryFixtures.DONG_THAP);
 
     private IssuedCertificates issued() {
-        return new IssuedCertificates(producers, products, rounds, dossiers, scoring, certification, jdbc);
+        return new IssuedCertificates(producers, products, rounds, dossiers, scoring, certification, jdbc, fixtures);
     }
 
     @Test
