@@ -3,8 +3,13 @@ package vn.ocop.certification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ocop.identity.CurrentUser;
+import vn.ocop.shared.OcopException;
 
-/** Certificate PDFs for those who may see the certificate; regenerated from the stored data on every request. */
+/**
+ * Certificate PDFs for those who may see the certificate; regenerated from the stored data on every request and
+ * signed, but only while the data is what its signed statements say: altered data is never signed
+ * ({@code CERT-011}).
+ */
 @Service
 @Transactional(readOnly = true)
 public class CertificateDocuments {
@@ -18,7 +23,12 @@ public class CertificateDocuments {
     }
 
     public byte[] pdf(String number, CurrentUser actor) {
-        return pdf.render(certification.get(number, actor));
+        Certificate certificate = certification.get(number, actor);
+        CertificateStatement issue = certification
+                .issueStatement(certificate)
+                .filter(i -> certification.authentic(certificate))
+                .orElseThrow(() -> new OcopException(CertificationError.NOT_AUTHENTIC, certificate.number()));
+        return pdf.render(certificate, issue);
     }
 
     /** The URL encoded in the certificate's QR code. */

@@ -29,6 +29,23 @@ class CertificateStore {
                 .optional();
     }
 
+    /** The certificate, its row locked until the transaction ends: for changes of status. */
+    Optional<Certificate> byNumberForUpdate(String number) {
+        return jdbc.sql(SELECT + " WHERE c.number = ? FOR UPDATE OF c")
+                .param(number)
+                .query(this::map)
+                .optional();
+    }
+
+    /** Certificates that have no signed statement yet (issued before statements existed). */
+    List<Certificate> withoutStatements() {
+        return jdbc.sql(SELECT
+                        + " WHERE NOT EXISTS (SELECT 1 FROM certificate_statement s WHERE s.certificate_id = c.id)"
+                        + " ORDER BY c.id")
+                .query(this::map)
+                .list();
+    }
+
     List<Certificate> byProduct(long productId) {
         return jdbc.sql(SELECT + " WHERE c.product_id = ? ORDER BY c.issued_on DESC, c.id DESC")
                 .param(productId)

@@ -30,6 +30,7 @@ import vn.ocop.identity.Role;
 import vn.ocop.product.CertificationLevel;
 import vn.ocop.product.ProductRegistry;
 import vn.ocop.product.ProductView;
+import vn.ocop.product.RatingRecords;
 import vn.ocop.shared.OcopException;
 
 /**
@@ -47,11 +48,17 @@ public class Certification {
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** What a certificate number issued here looks like ({@code 82-26-ABCDE-FGHJK}). */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[0-9A-Z-]{5,30}");
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Certification.class);
 
     private final JdbcClient jdbc;
     private final CertificateStore store;
-    private final CertificateSigner signer;
+    private final CertificateStatements statements;
+    private final CertificateKeys keys;
     private final ProductRegistry products;
+    private final RatingRecords ratings;
     private final AccessPolicy policy;
     private final AdminUnits units;
     private final ApplicationEventPublisher events;
@@ -61,8 +68,10 @@ public class Certification {
     Certification(
             JdbcClient jdbc,
             CertificateStore store,
-            CertificateSigner signer,
+            CertificateStatements statements,
+            CertificateKeys keys,
             ProductRegistry products,
+            RatingRecords ratings,
             AccessPolicy policy,
             AdminUnits units,
             ApplicationEventPublisher events,
@@ -71,8 +80,10 @@ public class Certification {
         this.extensions = extensions;
         this.jdbc = jdbc;
         this.store = store;
-        this.signer = signer;
+        this.statements = statements;
+        this.keys = keys;
         this.products = products;
+        this.ratings = ratings;
         this.policy = policy;
         this.units = units;
         this.events = events;
@@ -110,9 +121,65 @@ public class Certification {
             LocalDate issuedOn,
             LocalDate expiresOn,
             String decisionNumber,
+            String authority,
             @Nullable RevocationGround revocationGround,
             @Nullable String revocationDecision,
-            @Nullable LocalDate revokedOn) {}
+            @Nullable LocalDate revokedOn,
+            @Nullable String signedBy) {}
+
+    /**
+     * A rating recorded from a province's records (imported), not issued by the platform and not signed by it; or,
+     * found by OCOP code, a product with no rating at all ({@code star} null).
+     *
+     * @param recordedFromProvinceRecords true for an imported rating
+     * @param inForce 3★ or more and not past its last day
+     */
+    public record RecordedRating(
+            String productName,
+            String producerName,
+            @Nullable String ocopCode,
+            @Nullable Integer star,
+            @Nullable String certificateNumber,
+            @Nullable LocalDate issuedOn,
+            @Nullable LocalDate expiresOn,
+            @Nullable String level,
+            String provinceName,
+            boolean recordedFromProvinceRecords,
+            boolean inForce) {}
+
+    /**
+     * What the public check found.
+     *
+     * @param signatureMatches whether the signature from a QR code is the certificate's own; null when none was given
+     */
+    public record Verification(
+            String query,
+            Kind kind,
+            @Nullable PublicCertificate certificate,
+            List<RecordedRating> records,
+            @Nullable Boolean signatureMatches) {
+
+        public enum Kind {
+            /** A certificate issued (and signed) by the platform. */
+            CERTIFICATE,
+            /** Ratings recorded from a province's records. */
+            RECORDED,
+            NOT_FOUND
+        }
+
+        static Verification recorded(String query, List<RecordedRating> records) {
+            return new Verification(query, Kind.RECORDED, null, records, null);
+        }
+
+        static Verification notFound(String query) {
+            return new Verification(query, Kind.NOT_FOUND, null, List.of(), null);
+        }
+
+        /** Genuine: issued here, its data what its statements say, and the QR's signature (if any) its own. */
+        public boolean genuine() {
+            return certificate != null && certificate.authentic() && !Boolean.FALSE.equals(signatureMatches);
+        }
+    }
 
     /** Candidates the actor may decide on: pending ones within the actor's jurisdiction. */
     @Transactional(readOnly = true)
@@ -228,7 +295,7 @@ public class Certification {
                 number,
                 command.decisionNumber().strip(),
                 issuedOn,
-                command.authority(),
+                command.authority().strip(),
                 c.productId,
                 product.producerId(),
                 c.dossierId,
@@ -247,7 +314,7 @@ public class Certification {
                 null,
                 null,
                 null);
-        String signature = signer.sign(unsigned.signedContent());
+        CertificateStatement issued = statements.issue(unsigned, null);
         long id = jdbc.sql("""
                         INSERT INTO certificate (number, decision_id, product_id, producer_id, dossier_id, kind, star, level,
                                                  product_name, producer_name, ocop_code, commune_code, province_code,
@@ -269,15 +336,28 @@ public class Certification {
                         c.provinceCode,
                         issuedOn,
                         expiresOn,
-                        signature,
+                        issued.signature(),
                         previous.map(Certificate::id).orElse(null))
                 .query(Long.class)
                 .single();
+        statements.store(id, issued);
         previous.ifPresent(p -> {
+            Certificate locked = store.byNumberForUpdate(p.number()).orElseThrow();
             jdbc.sql("UPDATE certificate SET status = 'SUPERSEDED', version = version + 1 WHERE id = ?")
-                    .param(p.id())
+                    .param(locked.id())
                     .update();
-            event(p.id(), "SUPERSEDED", "by " + number);
+            statements.append(
+                    locked.id(),
+                    locked.number(),
+                    CertificateStatement.Type.SUPERSEDED,
+                    CertificateStatus.SUPERSEDED,
+                    issuedOn,
+                    CertificateStatements.details(
+                            "supersededBy",
+                            number,
+                            "decisionNumber",
+                            command.decisionNumber().strip()));
+            event(locked.id(), "SUPERSEDED", "by " + number);
         });
         jdbc.sql("UPDATE certification_candidate SET status = 'ISSUED' WHERE dossier_id = ?")
                 .param(c.dossierId)
@@ -292,38 +372,128 @@ public class Certification {
     @Transactional(readOnly = true)
     public PublicCertificate verify(String number) {
         Certificate c = find(number);
-        boolean authentic = signer.verify(c.signedContent(), c.signature());
+        return publicView(c, check(c));
+    }
+
+    /**
+     * Public: what a certificate number, an OCOP code (as printed on labels) or the number of a rating recorded from
+     * a province's records stands for. A certificate issued here is checked against its signed statements (and, with
+     * {@code qrSignature}, against the signature its QR code carries); a recorded rating is reported as such, never as
+     * a signed certificate.
+     */
+    @Transactional(readOnly = true)
+    public Verification lookup(String query, @Nullable String qrSignature) {
+        String q = query.strip();
+        if (q.isEmpty() || q.length() > 100) {
+            return Verification.notFound(q.length() > 100 ? q.substring(0, 100) : q);
+        }
+        Optional<Certificate> issued = issuedCertificate(q);
+        if (issued.isPresent()) {
+            return certificate(q, issued.get(), qrSignature);
+        }
+        Optional<RatingRecords.PublicRating> labelled = ratings.byOcopCode(q);
+        if (labelled.isPresent()) {
+            RatingRecords.PublicRating rating = labelled.get();
+            if ("IMPORTED".equals(rating.source())) {
+                return Verification.recorded(q, List.of(recorded(rating)));
+            }
+            Optional<Certificate> current = rating.certificateNumber() == null
+                    ? Optional.empty()
+                    : issuedCertificate(rating.certificateNumber());
+            Optional<Certificate> latest = current.or(
+                    () -> store.byProduct(rating.productId()).stream().findFirst());
+            if (latest.isPresent()) {
+                return certificate(q, latest.get(), null);
+            }
+            return Verification.recorded(q, List.of(recorded(rating)));
+        }
+        List<RecordedRating> recorded = ratings.byCertificateNumber(q).stream()
+                .filter(r -> "IMPORTED".equals(r.source()))
+                .map(this::recorded)
+                .toList();
+        return recorded.isEmpty() ? Verification.notFound(q) : Verification.recorded(q, recorded);
+    }
+
+    /** Public: the signed statements of a certificate issued here, for checking them without the platform. */
+    @Transactional(readOnly = true)
+    public List<CertificateStatement> statements(String number) {
+        return statements.of(find(number).id());
+    }
+
+    private Verification certificate(String query, Certificate c, @Nullable String qrSignature) {
+        StatementCheck.Verdict verdict = check(c);
+        return new Verification(
+                query,
+                Verification.Kind.CERTIFICATE,
+                publicView(c, verdict),
+                List.of(),
+                qrSignature == null ? null : verdict.signatureIsTheCertificates(qrSignature));
+    }
+
+    private StatementCheck.Verdict check(Certificate c) {
+        StatementCheck.Verdict verdict =
+                StatementCheck.check(c, statements.of(c.id()), keys::verify, LocalDate.now(clock));
+        if (!verdict.authentic()) {
+            log.warn("Certificate {} is not what its signed statements say: {}", c.number(), verdict.problem());
+        }
+        return verdict;
+    }
+
+    private PublicCertificate publicView(Certificate c, StatementCheck.Verdict verdict) {
+        CertificateStatement issued = verdict.issued();
         return new PublicCertificate(
                 c.number(),
                 c.statusOn(LocalDate.now(clock)),
-                authentic,
+                verdict.authentic(),
                 c.productName(),
                 c.producerName(),
                 c.ocopCode(),
                 c.star(),
                 c.level(),
-                units.find(AdminEdition.CURRENT, c.provinceCode())
-                        .map(u -> u.fullName())
-                        .orElse(c.provinceCode()),
+                provinceName(c.provinceCode()),
                 c.issuedOn(),
                 c.expiresOn(),
                 c.decisionNumber(),
+                c.authority(),
                 c.revocationGround(),
                 c.revocationDecision(),
-                c.revokedOn());
+                c.revokedOn(),
+                verdict.authentic() && issued != null ? issued.keyId() : null);
     }
 
-    /** Whether a signature (e.g. read from a QR code) is the certificate's own. */
-    @Transactional(readOnly = true)
-    public boolean signatureMatches(String number, String signature) {
-        Certificate c = find(number);
-        return c.signature().equals(signature) && signer.verify(c.signedContent(), signature);
+    private RecordedRating recorded(RatingRecords.PublicRating r) {
+        LocalDate today = LocalDate.now(clock);
+        boolean inForce = r.star() != null && r.star() >= 3 && (r.expiresOn() == null || !today.isAfter(r.expiresOn()));
+        return new RecordedRating(
+                r.productName(),
+                r.producerName(),
+                r.ocopCode(),
+                r.star(),
+                r.certificateNumber(),
+                r.issuedOn(),
+                r.expiresOn(),
+                r.level() == null ? null : r.level().name(),
+                provinceName(r.provinceCode()),
+                "IMPORTED".equals(r.source()),
+                inForce);
+    }
+
+    private String provinceName(String provinceCode) {
+        return units.find(AdminEdition.CURRENT, provinceCode)
+                .map(u -> u.fullName())
+                .orElse(provinceCode);
+    }
+
+    /** A certificate issued here by its number, or empty (no exception: other kinds of number are tried next). */
+    private Optional<Certificate> issuedCertificate(String number) {
+        String clean = number.strip().toUpperCase(java.util.Locale.ROOT);
+        return NUMBER.matcher(clean).matches() ? store.byNumber(clean) : Optional.empty();
     }
 
     /** Revokes a certificate (Art. 8) by decision; the product loses its star at once. */
     public Certificate revoke(
             String number, RevocationGround ground, String decisionNumber, LocalDate revokedOn, CurrentUser actor) {
-        Certificate c = find(number);
+        Certificate c = findForUpdate(number);
         checkAuthority(c, actor);
         if (c.storedStatus() == CertificateStatus.REVOKED) {
             throw new OcopException(CertificationError.ALREADY_REVOKED, number);
@@ -333,6 +503,13 @@ public class Certification {
                                revoked_on = ?, version = version + 1 WHERE id = ?""")
                 .params(ground.name(), decisionNumber.strip(), revokedOn, c.id())
                 .update();
+        statements.append(
+                c.id(),
+                c.number(),
+                CertificateStatement.Type.REVOKED,
+                CertificateStatus.REVOKED,
+                revokedOn,
+                CertificateStatements.details("ground", ground.name(), "decisionNumber", decisionNumber.strip()));
         event(c.id(), "REVOKED", ground + " " + decisionNumber);
         products.clearCertification(c.productId(), c.number(), "certificate " + number + " revoked");
         events.publishEvent(
@@ -346,7 +523,7 @@ public class Certification {
      */
     public Certificate suspend(
             String number, String reason, String decisionNumber, LocalDate suspendedOn, CurrentUser actor) {
-        Certificate c = find(number);
+        Certificate c = findForUpdate(number);
         checkAuthority(c, actor);
         if (c.statusOn(LocalDate.now(clock)) != CertificateStatus.VALID) {
             throw new OcopException(CertificationError.NOT_IN_FORCE, number, c.statusOn(LocalDate.now(clock)));
@@ -356,6 +533,13 @@ public class Certification {
                 .param(c.id())
                 .update();
         String detail = decisionNumber.strip() + " " + suspendedOn + ": " + reason.strip();
+        statements.append(
+                c.id(),
+                c.number(),
+                CertificateStatement.Type.SUSPENDED,
+                CertificateStatus.SUSPENDED,
+                suspendedOn,
+                CertificateStatements.details("decisionNumber", decisionNumber.strip(), "reason", reason.strip()));
         event(c.id(), "SUSPENDED", detail);
         products.clearCertification(c.productId(), c.number(), "certificate " + number + " suspended");
         events.publishEvent(new CertificateStatusChanged(number, c.productId(), "suspended", detail, c.communeCode()));
@@ -367,7 +551,7 @@ public class Certification {
      * certificate expired meanwhile or a newer certificate of the product is in force.
      */
     public Certificate reinstate(String number, String decisionNumber, LocalDate reinstatedOn, CurrentUser actor) {
-        Certificate c = find(number);
+        Certificate c = findForUpdate(number);
         checkAuthority(c, actor);
         if (c.storedStatus() != CertificateStatus.SUSPENDED) {
             throw new OcopException(CertificationError.NOT_SUSPENDED, number);
@@ -382,6 +566,13 @@ public class Certification {
                 .param(c.id())
                 .update();
         String detail = decisionNumber.strip() + " " + reinstatedOn;
+        statements.append(
+                c.id(),
+                c.number(),
+                CertificateStatement.Type.REINSTATED,
+                CertificateStatus.VALID,
+                reinstatedOn,
+                CertificateStatements.details("decisionNumber", decisionNumber.strip()));
         event(c.id(), "REINSTATED", detail);
         products.recordCertification(
                 c.productId(),
@@ -441,9 +632,37 @@ public class Certification {
         return c;
     }
 
-    /** The public key that verifies certificate signatures (X.509, base64). */
-    public String publicKey() {
-        return signer.publicKey();
+    /** Public: the keys that verify certificate statements and the certificates that sign the PDFs. */
+    public PublishedKeys publishedKeys() {
+        return keys.published();
+    }
+
+    /**
+     * A new key signs certificate statements from now on; the previous one stays published for verification. System
+     * administrators only; audited.
+     */
+    public String rotateKey(CurrentUser actor) {
+        if (actor.role() != Role.SYSTEM_ADMIN) {
+            throw OcopException.forbidden();
+        }
+        String previous = keys.signingKey().id();
+        String rotated = keys.rotate();
+        events.publishEvent(new CertificationEvents.SigningKeyRotated(rotated, previous));
+        return rotated;
+    }
+
+    /** Whether the certificate's data is what its signed statements say (a PDF is signed only then). */
+    @Transactional(readOnly = true)
+    public boolean authentic(Certificate c) {
+        return check(c).authentic();
+    }
+
+    /** The certificate's ISSUED statement, when it has one. */
+    @Transactional(readOnly = true)
+    public Optional<CertificateStatement> issueStatement(Certificate c) {
+        return statements.of(c.id()).stream()
+                .filter(st -> st.type() == CertificateStatement.Type.ISSUED)
+                .findFirst();
     }
 
     /** Whether the user is the issuing authority of the certificate (may revoke, suspend, reinstate). */
@@ -477,13 +696,16 @@ public class Certification {
     }
 
     Certificate find(String number) {
-        String clean = number.strip().toUpperCase(java.util.Locale.ROOT);
-        if (!clean.matches("[0-9A-Z-]{5,30}")) {
-            throw new OcopException(
-                    CertificationError.CERTIFICATE_NOT_FOUND, number.length() > 30 ? number.substring(0, 30) : number);
-        }
-        return store.byNumber(clean)
-                .orElseThrow(() -> new OcopException(CertificationError.CERTIFICATE_NOT_FOUND, clean));
+        return issuedCertificate(number)
+                .orElseThrow(() -> new OcopException(
+                        CertificationError.CERTIFICATE_NOT_FOUND,
+                        number.length() > 30 ? number.substring(0, 30) : number));
+    }
+
+    /** The certificate with its row locked until the transaction ends (changes of status are made one at a time). */
+    private Certificate findForUpdate(String number) {
+        Certificate c = find(number);
+        return store.byNumberForUpdate(c.number()).orElseThrow();
     }
 
     private void event(long certificateId, String type, @Nullable String note) {

@@ -21,7 +21,9 @@ public enum CertificationError implements ErrorCode {
     /** A suspended certificate that expired meanwhile, or whose product has a newer certificate, stays suspended. */
     NOT_REINSTATABLE("CERT-010", ErrorKind.CONFLICT),
     /** A recognition decision is dated between the council's result and today. */
-    DECISION_DATE_OUT_OF_RANGE("CERT-020", ErrorKind.INVALID);
+    DECISION_DATE_OUT_OF_RANGE("CERT-020", ErrorKind.INVALID),
+    /** The stored data is not what the certificate's signed statements say: nothing is signed or printed for it. */
+    NOT_AUTHENTIC("CERT-011", ErrorKind.CONFLICT);
 
     private final String code;
     private final ErrorKind kind;

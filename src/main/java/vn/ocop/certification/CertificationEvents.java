@@ -122,4 +122,30 @@ public final class CertificationEvents {
             return detail;
         }
     }
+
+    /**
+     * A new key signs certificate statements from now on ({@code keyId}); {@code previousKeyId} stays published for
+     * verification.
+     */
+    public record SigningKeyRotated(String keyId, String previousKeyId) implements AuditableEvent {
+        @Override
+        public String auditAction() {
+            return "certificate.signing-key-rotated";
+        }
+
+        @Override
+        public String auditObjectType() {
+            return "certificate-key";
+        }
+
+        @Override
+        public String auditObjectId() {
+            return keyId;
+        }
+
+        @Override
+        public String auditSummary() {
+            return "new signing key " + keyId + ", previous " + previousKeyId + " kept for verification";
+        }
+    }
 }

@@ -16,13 +16,24 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 /**
  * Two filter chains. The API ({@code /api/**}) is stateless: bearer tokens only, no cookies, so no CSRF; failures
  * answer RFC 9457 problem JSON. Pages use form login with CSRF protection and sessions stored in PostgreSQL (Spring
  * Session JDBC), so any app node can serve any request. Fine-grained rules are {@code @PreAuthorize} on controllers
  * and {@link AccessPolicy} in services.
+ *
+ * <p>Only a login creates a session: an anonymous visitor (a buyer scanning a certificate's QR code, a crawler) costs
+ * no session row. The CSRF token of anonymous forms (login, self-assessment) lives in a cookie ({@value #CSRF_COOKIE},
+ * HttpOnly; the form carries it as a field), and the page a visitor wanted before being sent to the login is
+ * remembered in a cookie too ({@link CookieRequestCache}), not in a session.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -39,11 +50,16 @@ class SecurityConfiguration {
         "/api/v1/criteria-versions/*/compare/*",
         "/api/v1/criteria-sets",
         "/api/v1/criteria-sets/**",
-        "/api/v1/certificates/*"
+        "/api/v1/certificates/*",
+        "/api/v1/certificates/*/statements",
+        "/api/v1/verification"
     };
 
     /** Public API endpoints that take a body but change nothing (login, stateless computations). */
     static final String[] PUBLIC_API_POST = {"/api/v1/auth/token", "/api/v1/criteria-sets/*/*/assessments"};
+
+    /** The cookie that holds the CSRF token of page forms. */
+    static final String CSRF_COOKIE = "OCOP_CSRF";
 
     static final String[] PUBLIC_PAGES = {
         "/",
@@ -155,11 +171,33 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/dashboard", false)
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+                .requestCache(cache -> cache.requestCache(pageRequestCache()))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
                                         + " script-src 'self'; object-src 'none'; frame-ancestors 'none'"))
                         .referrerPolicy(
                                 referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
         return http.build();
+    }
+
+    /** CSRF tokens in a cookie rather than the session (Secure when the request is, SameSite=Lax like the session). */
+    static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieName(CSRF_COOKIE);
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return tokens;
+    }
+
+    /**
+     * Where to go back after logging in: the page asked for (a page, not an htmx fragment), kept in a cookie, so being
+     * sent to the login creates no session either.
+     */
+    static CookieRequestCache pageRequestCache() {
+        CookieRequestCache cache = new CookieRequestCache();
+        cache.setRequestMatcher(new AndRequestMatcher(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
+                new NegatedRequestMatcher(new RequestHeaderRequestMatcher("HX-Request"))));
+        return cache;
     }
 }

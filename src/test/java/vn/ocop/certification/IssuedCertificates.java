@@ -25,7 +25,7 @@ import vn.ocop.product.ProductRegistry;
  * Certificates issued through the real workflow: a cooperative in Phường Cao Lãnh (Đồng Tháp, 82), its product, a
  * round, a dossier through the commune check, a paper council result and a recognition decision on a chosen day.
  */
-record IssuedCertificates(
+public record IssuedCertificates(
         ProducerRegistry producers,
         ProductRegistry products,
         EvaluationRounds rounds,
@@ -36,9 +36,12 @@ record IssuedCertificates(
         vn.ocop.evaluation.DossierFixtures fixtures) {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
+    /** Decision numbers are unique per province: other tests number theirs 1, 2, 3… too. */
+    private static final String RUN =
+            Long.toString(System.nanoTime() % 100_000, 36).toUpperCase();
 
     /** A 4★ certificate decided by the province on {@code decidedOn} (valid 36 months from that day). */
-    Certificate province(String productName, LocalDate decidedOn) {
+    public Certificate province(String productName, LocalDate decidedOn) {
         CurrentUser officer = TestUsers.provinceOfficer(RegistryFixtures.DONG_THAP);
         long dossier = rated(productName, "PROVINCE", new BigDecimal("75"), 4, officer);
         return issue(dossier, decidedOn, "QĐ-UBND", officer);
@@ -48,7 +51,7 @@ record IssuedCertificates(
      * A 5★ certificate decided by the ministry: the province council's 5★ result proposed to a central round (Art.
      * 7.3.e), scored there and decided.
      */
-    Certificate ministry(String productName, LocalDate decidedOn) {
+    public Certificate ministry(String productName, LocalDate decidedOn) {
         CurrentUser officer = TestUsers.provinceOfficer(RegistryFixtures.DONG_THAP);
         CurrentUser central = TestUsers.centralOffice();
         long provinceDossier = rated(productName, "PROVINCE", new BigDecimal("92"), 5, officer);
@@ -88,7 +91,7 @@ record IssuedCertificates(
         return certification
                 .issue(
                         new Certification.IssueDecision(
-                                "QĐ " + SEQ.incrementAndGet() + "/" + suffix,
+                                "QĐ " + SEQ.incrementAndGet() + "-" + RUN + "/" + suffix,
                                 decidedOn,
                                 "Chủ tịch UBND tỉnh Đồng Tháp",
                                 List.of(dossier)),

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,13 +21,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.ocop.certification.Certificate;
 import vn.ocop.certification.CertificateDocuments;
+import vn.ocop.certification.CertificateStatement;
 import vn.ocop.certification.Certification;
+import vn.ocop.certification.CertificationError;
+import vn.ocop.certification.PublishedKeys;
 import vn.ocop.certification.RevocationGround;
 import vn.ocop.identity.CurrentUser;
+import vn.ocop.shared.OcopException;
 
 /** Certificates: public verification; decisions, revocation, PDFs and history for officers. */
 @RestController
@@ -43,15 +49,61 @@ class CertificationApi {
     }
 
     @GetMapping("/certificates/{number}")
-    @Operation(summary = "Public: whether a certificate is valid, expired, suspended or revoked, with its facts")
+    @Operation(
+            summary = "Public: whether a certificate issued here is valid, expired, suspended or revoked, with its"
+                    + " facts; authentic is false when the stored data is not what its signed statements say")
     Certification.PublicCertificate verify(@PathVariable String number) {
         return certification.verify(number);
     }
 
+    @GetMapping("/verification")
+    @Operation(
+            summary = "Public: check a certificate number (numbers with / such as 1234/QĐ-UBND too), an OCOP code as"
+                    + " printed on labels, or the number of a rating recorded from a province's records (kind"
+                    + " RECORDED: not issued nor signed by the platform); s is the signature a QR code carries")
+    Certification.Verification lookup(
+            @RequestParam String number, @RequestParam(name = "s", required = false) @Nullable String signature) {
+        Certification.Verification verification = certification.lookup(number, signature);
+        if (verification.kind() == Certification.Verification.Kind.NOT_FOUND) {
+            throw new OcopException(CertificationError.CERTIFICATE_NOT_FOUND, verification.query());
+        }
+        return verification;
+    }
+
+    @GetMapping("/certificates/{number}/statements")
+    @Operation(
+            summary = "Public: the signed statements of a certificate (issue and changes of status), each an RFC 8785"
+                    + " JSON text signed with Ed25519 by the key it names, to check without the platform")
+    List<CertificateStatement> statements(@PathVariable String number) {
+        return certification.statements(number);
+    }
+
+    @GetMapping("/certificates/public-keys")
+    @Operation(
+            summary = "Public: the Ed25519 keys that verify certificate statements (signing key first, then"
+                    + " verification-only keys of before each rotation) and the certificates that sign the PDFs")
+    PublishedKeys publicKeys() {
+        return certification.publishedKeys();
+    }
+
     @GetMapping("/certificates/public-key")
-    @Operation(summary = "Public: the Ed25519 key (X.509, base64) that verifies certificate signatures")
+    @Operation(
+            summary = "Public: the Ed25519 key that signs certificate statements now (X.509, base64) and its id;"
+                    + " see /certificates/public-keys for every key",
+            deprecated = true)
     Map<String, String> publicKey() {
-        return Map.of("algorithm", "Ed25519", "publicKey", certification.publicKey());
+        PublishedKeys.StatementKey active =
+                certification.publishedKeys().statementKeys().get(0);
+        return Map.of("algorithm", active.algorithm(), "keyId", active.keyId(), "publicKey", active.publicKey());
+    }
+
+    @PostMapping("/certificates/public-keys/rotation")
+    @Operation(
+            summary = "System administrators: a new key signs certificate statements from now on; the previous one"
+                    + " stays published for verification",
+            security = @SecurityRequirement(name = "bearer"))
+    Map<String, String> rotate(CurrentUser actor) {
+        return Map.of("keyId", certification.rotateKey(actor));
     }
 
     @GetMapping("/certification/candidates")

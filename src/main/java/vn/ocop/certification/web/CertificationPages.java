@@ -60,7 +60,7 @@ class CertificationPages {
                             .map(c -> new IssuedLink(c.number(), c.productName()))
                             .toList()));
         } catch (OcopException e) {
-            redirect.addFlashAttribute("error", problems.message(e.errorCode().messageKey(), e.arguments()));
+            refusedOrMessage(e, redirect);
         }
         return "redirect:/certification";
     }
@@ -101,9 +101,20 @@ class CertificationPages {
             }
             redirect.addFlashAttribute("done", action);
         } catch (OcopException e) {
-            redirect.addFlashAttribute("error", problems.message(e.errorCode().messageKey(), e.arguments()));
+            refusedOrMessage(e, redirect);
         }
         return "redirect:/certificates/" + number;
+    }
+
+    /**
+     * A refusal stays a refusal (the 403 page, nothing written); any other business error comes back as a message
+     * above the form.
+     */
+    private void refusedOrMessage(OcopException e, RedirectAttributes redirect) {
+        if (e.errorCode().kind() == vn.ocop.shared.ErrorKind.FORBIDDEN) {
+            throw e;
+        }
+        redirect.addFlashAttribute("error", problems.message(e.errorCode().messageKey(), e.arguments()));
     }
 
     private static RevocationGround revocationGround(@org.jspecify.annotations.Nullable String ground) {

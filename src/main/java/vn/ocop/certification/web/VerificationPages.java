@@ -1,16 +1,25 @@
 package vn.ocop.certification.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.ocop.certification.Certification;
+import vn.ocop.identity.CurrentUser;
 
 /**
- * The public verification page a buyer reaches from a certificate's QR code. An unknown number is a 404 page; a
- * signature that is not the certificate's own (a forged QR or paper) is reported as invalid, never as valid.
+ * The public verification page a buyer reaches from a certificate's QR code ({@code /verify/{number}?s=…}) or by
+ * typing a number: a certificate issued here (checked against its signed statements), an OCOP code from a label, or
+ * the number of a rating recorded from a province's records, including numbers with {@code /} such as
+ * {@code 1234/QĐ-UBND} (as {@code /verify?number=…}, or in the path unencoded; an encoded {@code %2F} is redirected
+ * to the query form by {@link EncodedSlashRedirect}). Unknown numbers answer 404 with the form. Sessionless: nothing
+ * here reads or writes the HTTP session.
  */
 @Controller
 class VerificationPages {
@@ -21,27 +30,46 @@ class VerificationPages {
         this.certification = certification;
     }
 
-    @GetMapping("/verify/{number}")
+    @GetMapping("/verify")
+    String form(@RequestParam(required = false) @Nullable String number, Model model, HttpServletResponse response) {
+        if (number == null || number.isBlank()) {
+            return "certification/verify";
+        }
+        return result(certification.lookup(number, null), model, response);
+    }
+
+    @GetMapping("/verify/{*number}")
     String verify(
             @PathVariable String number,
             @RequestParam(name = "s", required = false) @Nullable String signature,
-            Model model) {
-        Certification.PublicCertificate certificate = certification.verify(number);
-        boolean signatureOk = certificate.authentic()
-                && (signature == null || certification.signatureMatches(certificate.number(), signature));
-        model.addAttribute("certificate", certificate);
-        model.addAttribute("genuine", signatureOk);
-        model.addAttribute("checkedSignature", signature != null);
-        return "certification/verify";
+            Model model,
+            HttpServletResponse response) {
+        String query = number.startsWith("/") ? number.substring(1) : number;
+        if (query.isBlank()) {
+            return "certification/verify";
+        }
+        return result(certification.lookup(query, signature), model, response);
     }
 
-    @GetMapping("/verify")
-    String form(@RequestParam(required = false) @Nullable String number) {
-        if (number != null && !number.isBlank()) {
-            return "redirect:/verify/"
-                    + org.springframework.web.util.UriUtils.encodePathSegment(
-                            number.strip(), java.nio.charset.StandardCharsets.UTF_8);
+    /** The public keys and certificates that check the platform's signatures, and how to check them. */
+    @GetMapping("/verify/keys")
+    String keys(Model model) {
+        model.addAttribute("keys", certification.publishedKeys());
+        return "certification/keys";
+    }
+
+    /** A new statement signing key (system administrators; the service refuses everyone else). */
+    @PostMapping("/admin/certificate-keys/rotation")
+    String rotate(CurrentUser actor, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("rotated", certification.rotateKey(actor));
+        return "redirect:/verify/keys";
+    }
+
+    private static String result(Certification.Verification verification, Model model, HttpServletResponse response) {
+        if (verification.kind() == Certification.Verification.Kind.NOT_FOUND) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
         }
-        return "certification/verify-form";
+        model.addAttribute("verification", verification);
+        return "certification/verify";
     }
 }
