@@ -55,7 +55,17 @@ public class CouncilMinutes {
         this.jdbc = jdbc;
     }
 
-    /** The minutes of a rated dossier; {@code EVAL-009} (409) before the council closed it. */
+    /** Whether the platform holds the scoresheets the minutes are made from (not for a result recorded on paper). */
+    public boolean available(long dossierId, CurrentUser viewer) {
+        DossierView dossier = dossiers.get(dossierId, viewer);
+        return dossier.status() == DossierStatus.RATED
+                && !scoring.view(dossierId, viewer).sheets().isEmpty();
+    }
+
+    /**
+     * The minutes of a rated dossier; {@code EVAL-009} (409) before the council closed it, {@code EVAL-041} (409) for a
+     * result recorded from a council that met on paper.
+     */
     public byte[] pdf(long dossierId, CurrentUser viewer) {
         DossierView dossier = dossiers.get(dossierId, viewer);
         if (dossier.status() != DossierStatus.RATED) {
@@ -63,6 +73,9 @@ public class CouncilMinutes {
         }
         EvaluationRound round = rounds.get(dossier.roundId());
         CouncilScoring.Scoring state = scoring.view(dossierId, viewer);
+        if (state.sheets().isEmpty()) {
+            throw new OcopException(EvaluationError.PAPER_MINUTES, dossierId);
+        }
         CriteriaSetDefinition set = criteria.set(dossier.criteriaVersion(), dossier.setNo());
         ScoringResult result = ScoringEngine.average(
                 set,

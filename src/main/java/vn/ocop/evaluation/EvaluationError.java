@@ -87,7 +87,9 @@ public enum EvaluationError implements ErrorCode {
     /** More than 180 days after expiry the certificate is gone: a first evaluation (Art. 12.3). */
     REEVALUATION_TOO_LATE("EVAL-039", ErrorKind.CONFLICT),
     /** An upgrade is for a product whose certificate is in force (Art. 7.5). */
-    UPGRADE_NEEDS_CERTIFICATE("EVAL-040", ErrorKind.CONFLICT);
+    UPGRADE_NEEDS_CERTIFICATE("EVAL-040", ErrorKind.CONFLICT),
+    /** A result recorded from a council that met on paper has its signed paper minutes, none from the platform. */
+    PAPER_MINUTES("EVAL-041", ErrorKind.CONFLICT);
 
     private final String code;
     private final ErrorKind kind;

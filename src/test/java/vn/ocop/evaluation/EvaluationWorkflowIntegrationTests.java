@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static vn.ocop.TestUsers.as;
@@ -357,6 +358,14 @@ class EvaluationWorkflowIntegrationTests {
                 .andExpect(jsonPath("$[0].status").value("RATED"))
                 .andExpect(jsonPath("$[0].resultStar").value(3))
                 .andExpect(jsonPath("$[1].resultStar").value(2));
+        // A paper council's minutes are its signed paper ones: a clear 409, not an error, and no link on the page.
+        perform(province, get("/api/v1/dossiers/" + first + "/minutes"), null)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("EVAL-041"));
+        mvc.perform(get("/evaluation/dossiers/" + first).with(as(province)))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/minutes.pdf"))));
     }
 
     private long underEvaluation(long round, ProductView product, CurrentUser commune, CurrentUser province)

@@ -100,6 +100,7 @@ class DossierPages {
         List<EvidenceLocker.Document> attached = evidence.attachments(id, actor);
         var set = criteria.set(dossier.criteriaVersion(), dossier.setNo());
         model.addAttribute("dossier", dossier);
+        model.addAttribute("minutesAvailable", minutes.available(id, actor));
         model.addAttribute("heading", dossiers.heading(id, actor));
         model.addAttribute("round", round);
         model.addAttribute("set", set);
