@@ -117,6 +117,15 @@ public class ProducerRegistry {
         return producers.findById(id).map(Producer::view);
     }
 
+    /** Ids of the producers located in the unit (a commune) or inside it (a province). No authorization. */
+    @Transactional(readOnly = true)
+    public java.util.List<Long> idsWithin(String unitCode) {
+        return jdbc.sql("SELECT id FROM producer WHERE commune_code = ? OR province_code = ? ORDER BY id")
+                .params(unitCode, unitCode)
+                .query(Long.class)
+                .list();
+    }
+
     /** The producer with this tax code (normalized first), for imports; no authorization. */
     @Transactional(readOnly = true)
     public Optional<ProducerView> findByTaxCode(String taxCode) {

@@ -128,6 +128,19 @@ public class ProductRegistry {
         return products.findById(id).map(product -> view(product, producer(product.producerId())));
     }
 
+    /** Products by id for other modules' lists (work queues, reports); unknown ids are left out. No authorization. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, ProductView> lookupAll(java.util.Collection<Long> ids) {
+        java.util.Map<Long, ProducerView> producersById = new java.util.HashMap<>();
+        java.util.Map<Long, ProductView> found = new java.util.LinkedHashMap<>();
+        for (Product product : products.findAllById(new java.util.HashSet<>(ids))) {
+            ProducerView producer = producersById.computeIfAbsent(product.producerId(), this::producer);
+            ProductView view = view(product, producer);
+            found.put(view.id(), view);
+        }
+        return found;
+    }
+
     /**
      * Records the certificate the certification module issued as the product's current rating, assigning the OCOP
      * code on first certification; returns the product with its code. No authorization: the caller decided.

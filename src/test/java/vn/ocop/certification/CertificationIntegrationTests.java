@@ -48,6 +48,9 @@ class CertificationIntegrationTests {
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     @Autowired
+    vn.ocop.evaluation.DossierFixtures fixtures;
+
+    @Autowired
     ProducerRegistry producers;
 
     @Autowired
@@ -334,7 +337,7 @@ class CertificationIntegrationTests {
         CurrentUser commune = TestUsers.communeOfficer("29869");
         long dossier =
                 dossiers.create(round.id(), product, "FIRST", Map.of(), commune).id();
-        dossiers.submit(dossier, commune);
+        fixtures.completeAndSubmit(dossier, commune);
         dossiers.forward(dossier, new CommuneReview(true, true, true, true, null), commune);
         dossiers.startEvaluation(dossier, province);
         scoring.recordPaperResult(dossier, totals, star, province);
