@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import vn.ocop.evaluation.CouncilScoring;
+import vn.ocop.evaluation.DossierFixtures;
 import vn.ocop.evaluation.DossierPipeline;
 import vn.ocop.evaluation.Dossiers;
 import vn.ocop.identity.CurrentUser;
@@ -13,6 +14,7 @@ import vn.ocop.product.ProductRegistry;
 import vn.ocop.security.Instance;
 import vn.ocop.security.MatrixFixtures;
 import vn.ocop.security.MatrixWorld;
+import vn.ocop.security.Side;
 
 /**
  * Matrix fixtures of the certification module, from dossiers rated 4★ in each side's provincial round: {@code
@@ -26,9 +28,13 @@ class CertificationMatrixFixtures implements MatrixFixtures {
     private final DossierPipeline pipeline;
 
     CertificationMatrixFixtures(
-            Certification certification, Dossiers dossiers, CouncilScoring scoring, ProductRegistry products) {
+            Certification certification,
+            Dossiers dossiers,
+            CouncilScoring scoring,
+            ProductRegistry products,
+            DossierFixtures forms) {
         this.certification = certification;
-        this.pipeline = new DossierPipeline(dossiers, scoring, products);
+        this.pipeline = new DossierPipeline(dossiers, scoring, products, forms);
     }
 
     @Override
@@ -38,7 +44,7 @@ class CertificationMatrixFixtures implements MatrixFixtures {
 
     @Override
     public Set<String> requires() {
-        return Set.of("round", "producer");
+        return Set.of("round", "producer", "dossier");
     }
 
     @Override
@@ -73,7 +79,12 @@ class CertificationMatrixFixtures implements MatrixFixtures {
                 ? world.own("producer").id()
                 : world.other("producer").id();
         long dossier = pipeline.dossier(
-                        round, producer, world.name("Sản phẩm chứng nhận"), DossierPipeline.Step.RATED, system)
+                        round,
+                        producer,
+                        world.name("Sản phẩm chứng nhận"),
+                        DossierPipeline.Step.RATED,
+                        system,
+                        side.equals("own") ? world.communeOfficer(Side.OWN) : world.communeOfficer(Side.OTHER))
                 .id();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (certification.candidates(system).stream().noneMatch(c -> c.dossierId() == dossier)) {

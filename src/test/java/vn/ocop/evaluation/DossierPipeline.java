@@ -8,10 +8,11 @@ import vn.ocop.identity.CurrentUser;
 import vn.ocop.product.ProductRegistry;
 
 /**
- * Takes a new product's dossier through the procedure as far as asked, through the services, as a nationwide actor
- * (for fixtures of tests that need a dossier at some step).
+ * Takes a new product's dossier through the procedure as far as asked, through the services (for fixtures of tests
+ * that need a dossier at some step).
  */
-public record DossierPipeline(Dossiers dossiers, CouncilScoring scoring, ProductRegistry products) {
+public record DossierPipeline(
+        Dossiers dossiers, CouncilScoring scoring, ProductRegistry products, DossierFixtures fixtures) {
 
     /** How far a dossier goes. */
     public enum Step {
@@ -23,16 +24,26 @@ public record DossierPipeline(Dossiers dossiers, CouncilScoring scoring, Product
         RATED
     }
 
-    /** A product of the producer (criteria set 9), its dossier in the round, taken to the step; returns the dossier. */
-    public DossierView dossier(long roundId, long producerId, String productName, Step step, CurrentUser actor) {
+    /**
+     * A product of the producer (criteria set 9), its dossier in the round, taken to the step; returns the dossier.
+     * {@code actor} (nationwide) files, sends, hands to the council and records the result; {@code communeOfficer}
+     * (of the producer's commune) forwards.
+     */
+    public DossierView dossier(
+            long roundId,
+            long producerId,
+            String productName,
+            Step step,
+            CurrentUser actor,
+            CurrentUser communeOfficer) {
         long product = products.register(RegistryFixtures.aProduct(producerId, productName, 9), actor)
                 .id();
         long id = dossiers.create(roundId, product, "FIRST", Map.of(), actor).id();
         if (step.compareTo(Step.SUBMITTED) >= 0) {
-            dossiers.submit(id, actor);
+            fixtures.completeAndSubmit(id, actor);
         }
         if (step.compareTo(Step.FORWARDED) >= 0) {
-            dossiers.forward(id, new CommuneReview(true, true, true, true, null), actor);
+            dossiers.forward(id, new CommuneReview(true, true, true, true, null), communeOfficer);
         }
         if (step.compareTo(Step.UNDER_EVALUATION) >= 0) {
             dossiers.startEvaluation(id, actor);

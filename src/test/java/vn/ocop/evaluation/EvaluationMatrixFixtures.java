@@ -1,6 +1,7 @@
 package vn.ocop.evaluation;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.ocop.identity.CurrentUser;
@@ -28,18 +29,21 @@ class EvaluationMatrixFixtures implements MatrixFixtures {
     private final CouncilScoring scoring;
     private final EvidenceLocker evidence;
     private final ProductRegistry products;
+    private final DossierFixtures forms;
 
     EvaluationMatrixFixtures(
             EvaluationRounds rounds,
             Dossiers dossiers,
             CouncilScoring scoring,
             EvidenceLocker evidence,
-            ProductRegistry products) {
+            ProductRegistry products,
+            DossierFixtures forms) {
         this.rounds = rounds;
         this.dossiers = dossiers;
         this.scoring = scoring;
         this.evidence = evidence;
         this.products = products;
+        this.forms = forms;
     }
 
     @Override
@@ -49,6 +53,8 @@ class EvaluationMatrixFixtures implements MatrixFixtures {
                 "ministry-round",
                 "council-candidate",
                 "council-seat",
+                "seated-member",
+                "page-seated-member",
                 "dossier",
                 "dossier-submitted",
                 "dossier-forwarded",
@@ -73,6 +79,8 @@ class EvaluationMatrixFixtures implements MatrixFixtures {
         CurrentUser otherChair = world.account(Role.COUNCIL_MEMBER, MatrixWorld.OTHER_PROVINCE, null, "council-other");
         rounds.seat(other.id(), otherChair.id(), "CHAIR", system);
         world.put("round", round(own), round(other));
+        seatedPerCaller(world, "seated-member", own, other);
+        seatedPerCaller(world, "page-seated-member", own, other);
         world.put(
                 "council-seat",
                 Instance.of(chair.id(), chair.displayName()),
@@ -87,17 +95,23 @@ class EvaluationMatrixFixtures implements MatrixFixtures {
 
         long ownProducer = world.own("producer").id();
         long otherProducer = world.other("producer").id();
-        DossierPipeline pipeline = new DossierPipeline(dossiers, scoring, products);
+        DossierPipeline pipeline = new DossierPipeline(dossiers, scoring, products, forms);
         Map<String, DossierPipeline.Step> kinds = Map.of(
                 "dossier", DossierPipeline.Step.DRAFT,
                 "dossier-submitted", DossierPipeline.Step.SUBMITTED,
                 "dossier-forwarded", DossierPipeline.Step.FORWARDED,
                 "dossier-scoring", DossierPipeline.Step.UNDER_EVALUATION,
                 "dossier-rated", DossierPipeline.Step.RATED);
+        CurrentUser ownCommune = world.caller(Caller.COMMUNE_OFFICER);
+        CurrentUser otherCommune =
+                world.account(Role.COMMUNE_OFFICER, MatrixWorld.OTHER_COMMUNE, null, "commune-other");
+        world.communeOfficers(ownCommune, otherCommune);
         kinds.forEach((kind, step) -> world.put(
                 kind,
-                dossier(pipeline.dossier(own.id(), ownProducer, world.name("Sản phẩm hồ sơ"), step, system)),
-                dossier(pipeline.dossier(other.id(), otherProducer, world.name("Sản phẩm hồ sơ"), step, system))));
+                dossier(pipeline.dossier(
+                        own.id(), ownProducer, world.name("Sản phẩm hồ sơ"), step, system, ownCommune)),
+                dossier(pipeline.dossier(
+                        other.id(), otherProducer, world.name("Sản phẩm hồ sơ"), step, system, otherCommune))));
         world.put("document", document(world, ownProducer), document(world, otherProducer));
     }
 
@@ -113,12 +127,44 @@ class EvaluationMatrixFixtures implements MatrixFixtures {
                 world.system());
     }
 
-    private static Instance round(EvaluationRound round) {
-        return Instance.of(round.id(), round.name());
+    private Instance round(EvaluationRound round) {
+        return Instance.of(round.id(), round.name())
+                .with("name", round::name)
+                .with("version", () -> rounds.find(round.id()).orElseThrow().version());
     }
 
-    private static Instance dossier(DossierView dossier) {
-        return Instance.of(dossier.id()).with("product", dossier::productId).with("round", dossier::roundId);
+    /**
+     * Council members to remove, one per caller that may remove one (each removal uses its member up), the rest
+     * sharing one.
+     */
+    private void seatedPerCaller(MatrixWorld world, String kind, EvaluationRound own, EvaluationRound other) {
+        Map<Caller, Instance> owns = new java.util.EnumMap<>(Caller.class);
+        Map<Caller, Instance> others = new java.util.EnumMap<>(Caller.class);
+        for (Caller caller : List.of(Caller.SYSTEM_ADMIN, Caller.CENTRAL_OFFICE, Caller.PROVINCE_OFFICER)) {
+            owns.put(caller, seated(world, own, MatrixWorld.HOME_PROVINCE));
+        }
+        for (Caller caller : List.of(Caller.SYSTEM_ADMIN, Caller.CENTRAL_OFFICE)) {
+            others.put(caller, seated(world, other, MatrixWorld.OTHER_PROVINCE));
+        }
+        Instance ownShared = seated(world, own, MatrixWorld.HOME_PROVINCE);
+        Instance otherShared = seated(world, other, MatrixWorld.OTHER_PROVINCE);
+        world.put(
+                kind,
+                caller -> owns.getOrDefault(caller, ownShared),
+                caller -> others.getOrDefault(caller, otherShared));
+    }
+
+    private Instance seated(MatrixWorld world, EvaluationRound round, String province) {
+        CurrentUser member = world.account(Role.COUNCIL_MEMBER, province, null, "seated");
+        rounds.seat(round.id(), member.id(), "MEMBER", world.system());
+        return Instance.of(member.id(), member.displayName());
+    }
+
+    private Instance dossier(DossierView dossier) {
+        return Instance.of(dossier.id())
+                .with("product", dossier::productId)
+                .with("round", dossier::roundId)
+                .with("version", () -> dossiers.load(dossier.id()).version);
     }
 
     private Instance document(MatrixWorld world, long producer) {

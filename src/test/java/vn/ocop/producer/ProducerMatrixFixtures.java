@@ -4,6 +4,7 @@ import java.util.Set;
 import vn.ocop.RegistryFixtures;
 import vn.ocop.identity.CurrentUser;
 import vn.ocop.identity.Role;
+import vn.ocop.identity.UserAccounts;
 import vn.ocop.security.Caller;
 import vn.ocop.security.Instance;
 import vn.ocop.security.MatrixFixtures;
@@ -17,9 +18,11 @@ import vn.ocop.security.MatrixWorld;
 class ProducerMatrixFixtures implements MatrixFixtures {
 
     private final ProducerRegistry producers;
+    private final UserAccounts users;
 
-    ProducerMatrixFixtures(ProducerRegistry producers) {
+    ProducerMatrixFixtures(ProducerRegistry producers, UserAccounts users) {
         this.producers = producers;
+        this.users = users;
     }
 
     @Override
@@ -36,14 +39,17 @@ class ProducerMatrixFixtures implements MatrixFixtures {
         world.caller(Caller.PRODUCER, account);
         world.put(
                 "producer-account",
-                Instance.of(world.account(Role.PRODUCER, null, own.id(), "producer-two")
-                        .id()),
-                Instance.of(world.account(Role.PRODUCER, null, other.id(), "producer-other")
-                        .id()));
+                account(world.account(Role.PRODUCER, null, own.id(), "producer-two")),
+                account(world.account(Role.PRODUCER, null, other.id(), "producer-other")));
     }
 
     private ProducerView register(MatrixWorld world, String commune) {
         return producers.register(RegistryFixtures.aCooperative(world.name("HTX ma trận"), commune), world.system());
+    }
+
+    private Instance account(CurrentUser account) {
+        return Instance.of(account.id())
+                .with("version", () -> users.lookup(account.id()).orElseThrow().version());
     }
 
     private Instance instance(ProducerView producer) {

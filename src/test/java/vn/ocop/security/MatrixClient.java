@@ -193,7 +193,11 @@ final class MatrixClient {
                 value = vn.ocop.RegistryFixtures.aTaxCode();
             } else {
                 Instance instance = world.instance(m.group(1), side, caller);
-                value = m.group(2) == null ? instance.value() : instance.attribute(m.group(2));
+                try {
+                    value = m.group(2) == null ? instance.value() : instance.attribute(m.group(2));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("{" + m.group(1) + "." + m.group(2) + "}: " + e.getMessage(), e);
+                }
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }

@@ -112,6 +112,26 @@ public final class MatrixWorld {
         return new CurrentUser(created.id(), created.username(), created.displayName(), role, jurisdiction, producerId);
     }
 
+    private CurrentUser ownCommuneOfficer;
+    private CurrentUser otherCommuneOfficer;
+
+    /**
+     * The commune officers who check dossiers at the commune (Art. 7.2): the {@link Caller#COMMUNE_OFFICER} of the
+     * home commune and one of the other commune; registered by the evaluation provider.
+     */
+    public void communeOfficers(CurrentUser own, CurrentUser other) {
+        this.ownCommuneOfficer = own;
+        this.otherCommuneOfficer = other;
+    }
+
+    public CurrentUser communeOfficer(Side side) {
+        CurrentUser officer = side == Side.OTHER ? otherCommuneOfficer : ownCommuneOfficer;
+        if (officer == null) {
+            throw new IllegalStateException("no commune officers yet: require the kind 'dossier'");
+        }
+        return officer;
+    }
+
     /** Puts a kind whose own and other instances are the same for every caller. */
     public void put(String kind, Instance own, Instance other) {
         put(kind, caller -> own, caller -> other);
