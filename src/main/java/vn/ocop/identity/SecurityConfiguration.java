@@ -80,6 +80,7 @@ class SecurityConfiguration {
         "/actuator/health/**",
         "/actuator/info",
         "/v3/api-docs",
+        "/v3/api-docs.yaml",
         "/v3/api-docs/**",
         "/swagger-ui.html",
         "/swagger-ui/**"

@@ -24,6 +24,7 @@ import vn.ocop.producer.ProducerEvents.ProducerUpdated;
 import vn.ocop.shared.OcopException;
 import vn.ocop.shared.PageResult;
 import vn.ocop.shared.SearchText;
+import vn.ocop.shared.db.DatabaseErrors;
 
 /**
  * Registering, changing, finding and listing producers, each step authorized by role and jurisdiction: an officer acts
@@ -248,8 +249,12 @@ public class ProducerRegistry {
         try {
             return producers.saveAndFlush(producer);
         } catch (DataIntegrityViolationException e) {
-            // Two registrations of the same tax code racing: the unique constraint decides.
-            throw new OcopException(ProducerError.TAX_CODE_TAKEN, taxCode);
+            // Two registrations of the same tax code racing: the unique constraint decides. Any other refusal is
+            // not about the tax code and is answered for what it is.
+            if (DatabaseErrors.isUniqueViolation(e, "producer_tax_code_unique")) {
+                throw new OcopException(ProducerError.TAX_CODE_TAKEN, taxCode);
+            }
+            throw e;
         }
     }
 

@@ -2,6 +2,8 @@ package vn.ocop.product;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +19,7 @@ public record CurrentRating(
         @Nullable LocalDate issuedOn,
         @Nullable LocalDate expiresOn,
         @Nullable CertificationLevel level,
-        String source) {
+        @NotNull @Pattern(regexp = "PLATFORM|IMPORTED") String source) {
 
     /** Validity of a certificate: 36 months (Decision 26/2026/QĐ-TTg, Art. 4; same under 148/2023). */
     public static final int VALIDITY_MONTHS = 36;

@@ -18,7 +18,9 @@ public enum PhotoError implements ErrorCode {
     /** No such photo of this product. */
     NOT_FOUND("PRO-014", ErrorKind.NOT_FOUND),
     /** Wider or taller than allowed (guards against decompression bombs). */
-    DIMENSIONS("PRO-015", ErrorKind.INVALID);
+    DIMENSIONS("PRO-015", ErrorKind.INVALID),
+    /** More pixels than decoding may cost (width × height from the header). */
+    PIXELS("PRO-016", ErrorKind.INVALID);
 
     private final String code;
     private final ErrorKind kind;

@@ -64,10 +64,11 @@ final class PhotoImages {
 
     /**
      * Decodes the picture completely and makes its thumbnail (at most {@code thumbnailSide} pixels on the longer side,
-     * never enlarged). Throws {@code PRO-015} when a side is longer than {@code maxSide}, {@code PRO-011} when the
-     * bytes do not decode cleanly.
+     * never enlarged). Throws {@code PRO-015} when a side is longer than {@code maxSide}, {@code PRO-016} when the
+     * picture has more than {@code maxPixels} pixels (both read from the header, before decoding), {@code PRO-011}
+     * when the bytes do not decode cleanly.
      */
-    static Checked check(byte[] bytes, Format format, String fileName, int maxSide, int thumbnailSide) {
+    static Checked check(byte[] bytes, Format format, String fileName, int maxSide, long maxPixels, int thumbnailSide) {
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName);
         if (!readers.hasNext()) {
             throw new IllegalStateException("No ImageIO reader for " + format);
@@ -85,6 +86,11 @@ final class PhotoImages {
             }
             if (width > maxSide || height > maxSide) {
                 throw new OcopException(PhotoError.DIMENSIONS, fileName, width, height, maxSide);
+            }
+            // A few hundred kilobytes of PNG can hold 8000×8000 blank pixels: what decoding costs is the pixels.
+            if ((long) width * height > maxPixels) {
+                throw new OcopException(
+                        PhotoError.PIXELS, fileName, width, height, maxPixels / 1_000_000.0, (long) width * height);
             }
             ImageReadParam param = reader.getDefaultReadParam();
             // Decode every pixel row (that is what verifies the file) but keep about 4× the thumbnail's resolution.

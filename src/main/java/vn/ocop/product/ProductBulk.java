@@ -33,6 +33,7 @@ import vn.ocop.product.ProductEvents.ProductUpdated;
 import vn.ocop.product.ProductEvents.ProductsImported;
 import vn.ocop.shared.AuditableEvent;
 import vn.ocop.shared.OcopException;
+import vn.ocop.shared.db.DatabaseErrors;
 
 /**
  * Products in bulk, for spreadsheet imports: tens of thousands of rows in one transaction with JDBC batches, under
@@ -263,9 +264,14 @@ public class ProductBulk {
             }
         } catch (DataIntegrityViolationException e) {
             // A unique index (OCOP code, or one name per producer) refused a row: the registry changed since the
-            // file was checked, or a renamed product took another's name. The whole batch is refused (409).
-            throw new OcopException(
-                    ProductError.DUPLICATE_NAME, e.getMostSpecificCause().getMessage());
+            // file was checked, or a renamed product took another's name. The whole batch is refused (409). Any
+            // other refusal is answered for what it is.
+            if (DatabaseErrors.isUniqueViolation(e, "product_producer_name_ix")
+                    || DatabaseErrors.isUniqueViolation(e, "product_ocop_code_unique")) {
+                throw new OcopException(
+                        ProductError.DUPLICATE_NAME, e.getMostSpecificCause().getMessage());
+            }
+            throw e;
         }
         for (State s : inserts) {
             s.outcome = Outcome.CREATED;

@@ -22,6 +22,7 @@ import vn.ocop.product.PhotoImages.Format;
 import vn.ocop.product.ProductPhotoEvents.ProductPhotoAdded;
 import vn.ocop.product.ProductPhotoEvents.ProductPhotoRemoved;
 import vn.ocop.shared.OcopException;
+import vn.ocop.shared.db.DatabaseErrors;
 import vn.ocop.shared.storage.FileContents;
 import vn.ocop.shared.storage.FileStore;
 
@@ -41,6 +42,9 @@ public class ProductPhotos {
 
     public static final int MAX_PHOTOS = 10;
     public static final int MAX_SIDE = 8000;
+    /** At most 40 megapixels (8000 × 5000): an 8000 × 8000 picture would take some 200 MB to decode. */
+    public static final long MAX_PIXELS = 40_000_000;
+
     public static final int THUMBNAIL_SIDE = 320;
 
     private final ProductRepository products;
@@ -89,7 +93,7 @@ public class ProductPhotos {
         }
         Format format =
                 PhotoImages.sniff(bytes).orElseThrow(() -> new OcopException(PhotoError.UNSUPPORTED_TYPE, name));
-        Checked checked = PhotoImages.check(bytes, format, name, MAX_SIDE, THUMBNAIL_SIDE);
+        Checked checked = PhotoImages.check(bytes, format, name, MAX_SIDE, MAX_PIXELS, THUMBNAIL_SIDE);
         String sha256 = FileContents.sha256(bytes);
         PhotoView added = transaction.execute(status -> {
             // One upload at a time per product, so the count and duplicate checks hold.
@@ -120,7 +124,10 @@ public class ProductPhotos {
                         Instant.now(clock)));
             } catch (DataIntegrityViolationException e) {
                 // The unique (product, sha256) index: the same photo uploaded twice at the same moment.
-                throw new OcopException(PhotoError.DUPLICATE, name);
+                if (DatabaseErrors.isUniqueViolation(e, "product_photo_product_id_sha256_key")) {
+                    throw new OcopException(PhotoError.DUPLICATE, name);
+                }
+                throw e;
             }
             events.publishEvent(new ProductPhotoAdded(
                     productId,

@@ -21,6 +21,7 @@ import vn.ocop.product.ProductEvents.ProductRegistered;
 import vn.ocop.product.ProductEvents.ProductUpdated;
 import vn.ocop.shared.OcopException;
 import vn.ocop.shared.PageResult;
+import vn.ocop.shared.db.DatabaseErrors;
 
 /**
  * Registering, changing, rating, finding and listing products. A product is located where its producer is, so the
@@ -315,8 +316,12 @@ public class ProductRegistry {
         try {
             return products.saveAndFlush(product);
         } catch (DataIntegrityViolationException e) {
-            // The unique (producer, folded name) index: the same product registered twice.
-            throw new OcopException(ProductError.DUPLICATE_NAME, product.name());
+            // The unique (producer, folded name) index: the same product registered twice. Any other refusal is
+            // answered for what it is.
+            if (DatabaseErrors.isUniqueViolation(e, "product_producer_name_ix")) {
+                throw new OcopException(ProductError.DUPLICATE_NAME, product.name());
+            }
+            throw e;
         }
     }
 

@@ -12,6 +12,14 @@ public enum CommonError implements ErrorCode {
     UNSUPPORTED_MEDIA_TYPE("COMMON-008", ErrorKind.INVALID),
     PAYLOAD_TOO_LARGE("COMMON-009", ErrorKind.TOO_LARGE),
     INVALID_PARAMETER("COMMON-010", ErrorKind.INVALID),
+    /** A NUL character (code 0) in a parameter or a JSON text: no text of the platform can contain it. */
+    INVALID_CHARACTER("COMMON-011", ErrorKind.INVALID),
+    /** The database refused a duplicate of an existing record (a unique constraint no module check caught). */
+    DUPLICATE_RECORD("COMMON-012", ErrorKind.CONFLICT),
+    /** The database refused a reference to a record that does not exist, or the removal of one still in use. */
+    REFERENCE_CONFLICT("COMMON-013", ErrorKind.CONFLICT),
+    /** The database refused a value: missing, outside the allowed range or length, not storable. */
+    INVALID_VALUE("COMMON-014", ErrorKind.INVALID),
     INTERNAL_ERROR("COMMON-500", ErrorKind.INTERNAL);
 
     private final String code;

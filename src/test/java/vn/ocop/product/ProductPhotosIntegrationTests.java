@@ -188,6 +188,10 @@ class ProductPhotosIntegrationTests {
         expectProblem(product, "png-cut.png", "image/png", Arrays.copyOf(png(400, 400), 300), 400, "PRO-011");
         // A small file claiming a huge picture is refused from its header (no decompression bomb).
         expectProblem(product, "rat-rong.png", "image/png", png(9000, 8), 400, "PRO-015");
+        // Within 8000 px per side but 64 million pixels in a couple of hundred kilobytes: refused before decoding.
+        byte[] bomb = blankPng(8000, 8000);
+        assertThat(bomb.length).isLessThan(500_000);
+        expectProblem(product, "bom-diem-anh.png", "image/png", bomb, 400, "PRO-016");
         byte[] oversized = Arrays.copyOf(jpeg, 5 * 1024 * 1024 + 1);
         expectProblem(product, "qua-lon.jpg", "image/jpeg", oversized, 413, "PRO-010");
         assertThat(photos.list(product.id(), admin)).isEmpty();
@@ -404,6 +408,13 @@ class ProductPhotosIntegrationTests {
     }
 
     /** A PNG with transparent corners. */
+    /** A one-bit blank picture: tiny as PNG, however many pixels it has. */
+    static byte[] blankPng(int width, int height) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY), "png", out);
+        return out.toByteArray();
+    }
+
     static byte[] png(int width, int height) throws IOException {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();

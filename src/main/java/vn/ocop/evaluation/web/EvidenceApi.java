@@ -1,6 +1,9 @@
 package vn.ocop.evaluation.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -67,6 +70,14 @@ class EvidenceApi {
 
     @GetMapping("/evidence/{documentId}")
     @Operation(summary = "Download a document (always as an attachment, never rendered)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The document, in its stored format (attachment)",
+            content = {
+                @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))
+            })
     ResponseEntity<FileSystemResource> download(@PathVariable long documentId, CurrentUser actor) {
         return DocumentResponse.of(locker.download(documentId, actor));
     }

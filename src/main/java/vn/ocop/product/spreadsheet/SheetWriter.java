@@ -104,6 +104,10 @@ abstract class SheetWriter implements AutoCloseable {
     }
 
     static final class Csv extends SheetWriter {
+
+        /** First characters that make a cell a formula (OWASP, CSV injection). */
+        static final String FORMULA_STARTS = "=+-@\t\r";
+
         private final CSVPrinter printer;
 
         Csv(OutputStream out) {
@@ -138,19 +142,13 @@ abstract class SheetWriter implements AutoCloseable {
         }
 
         /**
-         * A value that a spreadsheet program would run as a formula ({@code =}, {@code @}, or {@code +}/{@code -}
-         * not followed by a digit) gets the text mark {@code '}; the importer drops it again.
+         * A value that a spreadsheet program could run as a formula gets the text mark {@code '} (OWASP "CSV
+         * injection"): one starting with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return —
+         * {@code +1+cmd|…} and {@code -1+cmd|…} included, and a phone number {@code +84 …}, which spreadsheet
+         * programs would otherwise turn into a number. The importer drops the mark again.
          */
         static String safe(String value) {
-            if (value.isEmpty()) {
-                return value;
-            }
-            char first = value.charAt(0);
-            boolean risky = first == '='
-                    || first == '@'
-                    || (first == '+' || first == '-')
-                            && (value.length() == 1 || !Character.isDigit(value.charAt(1)) && value.charAt(1) != ' ');
-            return risky ? "'" + value : value;
+            return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
         }
 
         @Override

@@ -212,7 +212,9 @@ final class SpreadsheetReader {
         if (value.startsWith("=")) {
             return new SheetRow.Cell(value, null, true, false);
         }
-        if (value.length() > 1 && value.charAt(0) == '\'' && "=+-@".indexOf(value.charAt(1)) >= 0) {
+        if (value.length() > 1
+                && value.charAt(0) == '\''
+                && SheetWriter.Csv.FORMULA_STARTS.indexOf(value.charAt(1)) >= 0) {
             return SheetRow.Cell.text(value.substring(1));
         }
         return SheetRow.Cell.text(value);

@@ -11,6 +11,11 @@ import vn.ocop.shared.OcopException;
 /** Response headers of a spreadsheet download. */
 final class Downloads {
 
+    /** Media types of the downloads, for the API description. */
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    static final String CSV = "text/csv";
+
     private Downloads() {}
 
     /** {@code xlsx} or {@code csv}, any case; else {@code COMMON-010} (400) naming the parameter. */

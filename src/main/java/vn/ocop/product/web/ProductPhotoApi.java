@@ -1,6 +1,9 @@
 package vn.ocop.product.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -59,6 +62,13 @@ class ProductPhotoApi {
 
     @GetMapping("/{photoId}")
     @Operation(summary = "The photo as uploaded")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The picture, in its stored format",
+            content = {
+                @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))
+            })
     ResponseEntity<Resource> photo(
             @PathVariable long id, @PathVariable long photoId, CurrentUser actor, WebRequest request) {
         return PhotoResponses.of(photos.file(id, photoId, PhotoFile.Variant.ORIGINAL, actor), request);
@@ -66,6 +76,13 @@ class ProductPhotoApi {
 
     @GetMapping("/{photoId}/thumbnail")
     @Operation(summary = "The photo's thumbnail (at most 320 px on the longer side, same format)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The thumbnail, in the photo's format",
+            content = {
+                @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary"))
+            })
     ResponseEntity<Resource> thumbnail(
             @PathVariable long id, @PathVariable long photoId, CurrentUser actor, WebRequest request) {
         return PhotoResponses.of(photos.file(id, photoId, PhotoFile.Variant.THUMBNAIL, actor), request);

@@ -1,6 +1,9 @@
 package vn.ocop.product.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,6 +40,13 @@ class RegistryExportApi {
 
     @GetMapping("/products/export")
     @Operation(summary = "Products (same filters as GET /products) as xlsx or CSV; importable again")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The spreadsheet (attachment)",
+            content = {
+                @Content(mediaType = Downloads.XLSX, schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = Downloads.CSV, schema = @Schema(type = "string", format = "binary"))
+            })
     void products(
             @RequestParam(name = "format", defaultValue = "xlsx") String formatName,
             @RequestParam(required = false) @Nullable @Size(max = 200) String q,
@@ -63,6 +73,13 @@ class RegistryExportApi {
 
     @GetMapping("/producers/export")
     @Operation(summary = "Producers (same filters as GET /producers) as xlsx or CSV; importable again")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The spreadsheet (attachment)",
+            content = {
+                @Content(mediaType = Downloads.XLSX, schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = Downloads.CSV, schema = @Schema(type = "string", format = "binary"))
+            })
     void producers(
             @RequestParam(name = "format", defaultValue = "xlsx") String formatName,
             @RequestParam(required = false) @Nullable @Size(max = 200) String q,

@@ -1,6 +1,9 @@
 package vn.ocop.product.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,6 +46,13 @@ class RegistryImportApi {
 
     @GetMapping("/template")
     @Operation(summary = "The import template (xlsx with dropdowns, or CSV), Vietnamese headers")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The template (attachment)",
+            content = {
+                @Content(mediaType = Downloads.XLSX, schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = Downloads.CSV, schema = @Schema(type = "string", format = "binary"))
+            })
     void template(@RequestParam(name = "format", defaultValue = "xlsx") String formatName, HttpServletResponse response)
             throws IOException {
         SpreadsheetFormat format = Downloads.format(formatName);
@@ -86,6 +96,13 @@ class RegistryImportApi {
 
     @GetMapping("/{id}/issues")
     @Operation(summary = "Every issue of a batch as a spreadsheet (row, column, severity, message)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The issues (attachment)",
+            content = {
+                @Content(mediaType = Downloads.XLSX, schema = @Schema(type = "string", format = "binary")),
+                @Content(mediaType = Downloads.CSV, schema = @Schema(type = "string", format = "binary"))
+            })
     void issues(
             @PathVariable UUID id,
             @RequestParam(name = "format", defaultValue = "xlsx") String formatName,

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -29,8 +30,12 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import vn.ocop.shared.CommonError;
 import vn.ocop.shared.OcopException;
+import vn.ocop.shared.db.DatabaseErrors;
 
 /**
  * Turns every failure of a REST controller into an RFC 9457 problem with a stable code and a localized text. A
@@ -110,10 +115,89 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return cast(respond(problems.of(CommonError.VALIDATION_FAILED, fields)));
     }
 
+    /**
+     * A body that cannot be turned into the request: too large or with a NUL character (refused while read, see
+     * {@link RequestGuardFilter}), a value of the wrong type or {@code null} where a value is needed (which field, and
+     * what it must be), or no JSON at all.
+     */
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof RequestGuardFilter.RefusedBody refused) {
+                return cast(respond(problems.of(refused.code())));
+            }
+            if (cause instanceof MismatchedInputException mismatch) {
+                return cast(respond(problems.of(CommonError.VALIDATION_FAILED, List.of(fieldProblem(mismatch)))));
+            }
+        }
         return cast(respond(problems.of(CommonError.MALFORMED_REQUEST)));
+    }
+
+    /** The field a JSON value was wrong for ({@code choices.1.1}, {@code lines[2].star}) and what it must be. */
+    private Problems.FieldProblem fieldProblem(MismatchedInputException e) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference reference : e.getPath()) {
+            if (reference.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        String expected = e instanceof InvalidNullException ? "required" : expectedType(e.getTargetType());
+        return new Problems.FieldProblem(
+                field.isEmpty() ? "body" : field.toString(), expected, problems.message("problem.field." + expected));
+    }
+
+    private static String expectedType(@Nullable Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class) {
+            return "integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (type.isEnum()) {
+            return "choice";
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "date";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "list";
+        }
+        return "object";
+    }
+
+    /**
+     * A statement the database refused and no module turned into its own error: answered for its real cause
+     * (duplicate, missing reference, value out of range), never as another thing's conflict; a failure that is not
+     * the data's fault stays a 500.
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+        CommonError code = DatabaseErrors.commonError(e);
+        if (code == null) {
+            return unexpected(e);
+        }
+        log.info(
+                "Refused by the database ({}): {}",
+                code.code(),
+                e.getMostSpecificCause().getMessage());
+        return respond(problems.of(code));
     }
 
     @Override

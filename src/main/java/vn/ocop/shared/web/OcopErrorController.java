@@ -13,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
 import vn.ocop.shared.CommonError;
+import vn.ocop.shared.ErrorCode;
 
 /**
  * Answers errors that never reached a controller (unknown URL, rejected by a filter, container errors): problem JSON
@@ -20,6 +21,9 @@ import vn.ocop.shared.CommonError;
  */
 @Controller
 class OcopErrorController implements ErrorController {
+
+    /** Request attribute: the {@link ErrorCode} a filter refused the request with, for a precise text. */
+    static final String ERROR_CODE = OcopErrorController.class.getName() + ".code";
 
     private final Problems problems;
 
@@ -35,20 +39,27 @@ class OcopErrorController implements ErrorController {
             return problem(request);
         }
         response.setStatus(status.value());
-        return new ModelAndView(
-                "error",
-                Map.of("status", status.value(), "code", codeFor(status).code()),
-                status);
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("status", status.value());
+        model.put("code", codeFor(request, status).code());
+        if (request.getAttribute(ERROR_CODE) instanceof ErrorCode refused) {
+            model.put("detail", problems.message(refused.messageKey()));
+        }
+        return new ModelAndView("error", model, status);
     }
 
     @RequestMapping("/error")
     ResponseEntity<ProblemDetail> problem(HttpServletRequest request) {
         HttpStatus status = statusOf(request);
-        ProblemDetail problem = problems.of(codeFor(status), "resource", originalUri(request));
+        ProblemDetail problem = problems.of(codeFor(request, status), "resource", originalUri(request));
         problem.setStatus(status.value());
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    private static ErrorCode codeFor(HttpServletRequest request, HttpStatus status) {
+        return request.getAttribute(ERROR_CODE) instanceof ErrorCode code ? code : codeFor(status);
     }
 
     private static CommonError codeFor(HttpStatus status) {
@@ -66,6 +77,10 @@ class OcopErrorController implements ErrorController {
 
     private static HttpStatus statusOf(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        if (code == null) {
+            // Not an error dispatch of the container: someone opened /error itself, which is no page.
+            return HttpStatus.NOT_FOUND;
+        }
         HttpStatus status = code instanceof Integer i ? HttpStatus.resolve(i) : null;
         return status == null ? HttpStatus.INTERNAL_SERVER_ERROR : status;
     }

@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -18,6 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
 import vn.ocop.shared.CommonError;
 import vn.ocop.shared.ErrorCode;
 import vn.ocop.shared.OcopException;
+import vn.ocop.shared.db.DatabaseErrors;
 
 /** Renders failures of page controllers as the localized error page with the right status. */
 @ControllerAdvice(annotations = Controller.class)
@@ -50,6 +52,17 @@ class PageExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView typeMismatch(MethodArgumentTypeMismatchException e) {
         return page(CommonError.INVALID_PARAMETER, e.getName());
+    }
+
+    /** A statement the database refused and no module explained: its real cause, or the 500 page. */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ModelAndView integrity(DataIntegrityViolationException e) {
+        CommonError code = DatabaseErrors.commonError(e);
+        if (code == null) {
+            log.error("Page failure", e);
+            return page(CommonError.INTERNAL_ERROR);
+        }
+        return page(code);
     }
 
     /** An upload above the multipart limits (pages that take uploads may answer it more precisely themselves). */

@@ -59,6 +59,41 @@ class ErrorResponsesWebTests {
         assertThat(wrongMethod.body()).contains("\"code\":\"COMMON-");
     }
 
+    /** A JSON body above the limit (5 MB): refused with 413 from its length, or while read when it has none. */
+    @Test
+    void oversizedJsonBodiesAre413ProblemsWhetherTheirLengthIsDeclaredOrNot() throws Exception {
+        String assess = "/api/v1/criteria-sets/26-2026/9/assessments";
+        byte[] body = ("{\"choices\": {}, \"padding\": \"" + "x".repeat(30 * 1024 * 1024) + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        HttpResponse<String> declared = send(HttpRequest.newBuilder(uri(assess))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.body()).contains("\"code\":\"COMMON-009\"");
+
+        byte[] six = java.util.Arrays.copyOf(body, 6 * 1024 * 1024);
+        HttpResponse<String> chunked = send(HttpRequest.newBuilder(uri(assess))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(six))));
+        assertThat(chunked.statusCode()).isEqualTo(413);
+        assertThat(chunked.body()).contains("\"code\":\"COMMON-009\"");
+    }
+
+    @Test
+    void aNulCharacterIsA400WithItsOwnText() throws Exception {
+        HttpResponse<String> api = send(HttpRequest.newBuilder(uri("/api/v1/auth/token"))
+                .header("Content-Type", "application/json")
+                .header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"admin\\u0000\", \"password\": \"x\"}")));
+        assertThat(api.statusCode()).isEqualTo(400);
+        assertThat(api.body()).contains("\"code\":\"COMMON-011\"").contains("NUL");
+
+        HttpResponse<String> page =
+                send(HttpRequest.newBuilder(uri("/verify?number=82%00")).header("Accept", "text/html"));
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("ký tự không được phép");
+    }
+
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }

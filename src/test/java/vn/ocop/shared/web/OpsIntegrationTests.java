@@ -6,12 +6,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static vn.ocop.TestUsers.as;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.ocop.IntegrationTest;
+import vn.ocop.TestUsers;
 
 /** Health, OpenAPI, languages and the error pages as a visitor meets them. */
 @IntegrationTest
@@ -25,6 +27,32 @@ class OpsIntegrationTests {
         mvc.perform(get("/actuator/health"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("UP"));
+    }
+
+    /** Health details (database, disk path) are for system administrators; the others see UP or DOWN only. */
+    @Test
+    void healthDetailsAreShownToSystemAdministratorsOnly() throws Exception {
+        mvc.perform(get("/actuator/health").with(as(TestUsers.communeOfficer("29869"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"))
+                .andExpect(jsonPath("$.components").doesNotExist());
+        mvc.perform(get("/actuator/health")).andExpect(jsonPath("$.components").doesNotExist());
+        mvc.perform(get("/actuator/health").with(as(TestUsers.admin())))
+                .andExpect(jsonPath("$.components.db.status").value("UP"));
+    }
+
+    /** /error is where the container sends failures; opened directly it is no page (not a 500). */
+    @Test
+    void theErrorPathOpenedDirectlyIsNotFound() throws Exception {
+        mvc.perform(get("/error").accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());
+        mvc.perform(get("/error"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("COMMON-003"));
+    }
+
+    @Test
+    void theApiDescriptionIsPublicInBothFormats() throws Exception {
+        mvc.perform(get("/v3/api-docs.yaml")).andExpect(status().isOk());
     }
 
     @Test

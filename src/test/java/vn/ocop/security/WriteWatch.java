@@ -1,0 +1,94 @@
+package vn.ocop.security;
+
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Notices any row written to the application's tables while it is installed: a row trigger on every table of the
+ * schema appends the table's name and the operation to {@code matrix_write}, in the writing transaction (a write that
+ * was rolled back leaves nothing). Sessions, the event publication registry and scheduler locks are bookkeeping, not
+ * data, and are not watched. Installed for one test class and removed after it.
+ */
+final class WriteWatch implements AutoCloseable {
+
+    /** Tables that are not the application's data. */
+    static final Set<String> UNWATCHED =
+            Set.of("spring_session", "spring_session_attributes", "shedlock", "flyway_schema_history", "matrix_write");
+
+    private final JdbcClient jdbc;
+
+    private WriteWatch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static WriteWatch install(JdbcClient jdbc) {
+        WriteWatch watch = new WriteWatch(jdbc);
+        watch.remove();
+        jdbc.sql("""
+                CREATE TABLE matrix_write (id bigserial PRIMARY KEY, table_name text NOT NULL, operation text NOT NULL)""").update();
+        jdbc.sql("""
+                CREATE FUNCTION matrix_write_log() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    INSERT INTO matrix_write (table_name, operation) VALUES (TG_TABLE_NAME, TG_OP);
+                    RETURN NULL;
+                END $$""").update();
+        for (String table : watch.tables()) {
+            jdbc.sql("CREATE TRIGGER matrix_write AFTER INSERT OR UPDATE OR DELETE ON \"" + table
+                            + "\" FOR EACH ROW EXECUTE FUNCTION matrix_write_log()")
+                    .update();
+        }
+        return watch;
+    }
+
+    private List<String> tables() {
+        return jdbc
+                .sql("SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename")
+                .query(String.class)
+                .list()
+                .stream()
+                .filter(t -> !UNWATCHED.contains(t))
+                .toList();
+    }
+
+    /** The position to compare with after a call. */
+    long mark() {
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM matrix_write")
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * What was written since the mark, as {@code table operation ×count}, excluding the event publication registry
+     * (its rows follow a business write, which is seen in its own table).
+     */
+    List<String> since(long mark) {
+        return jdbc.sql("""
+                        SELECT table_name || ' ' || operation || ' x' || count(*) FROM matrix_write
+                         WHERE id > ? AND table_name NOT LIKE 'event_publication%'
+                         GROUP BY table_name, operation ORDER BY 1""").param(mark).query(String.class).list();
+    }
+
+    /** Whether events were published since the mark (their listeners may still be running). */
+    boolean published(long mark) {
+        return jdbc.sql("SELECT count(*) FROM matrix_write WHERE id > ? AND table_name = 'event_publication'"
+                                + " AND operation = 'INSERT'")
+                        .param(mark)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    private void remove() {
+        for (String table : tables()) {
+            jdbc.sql("DROP TRIGGER IF EXISTS matrix_write ON \"" + table + "\"").update();
+        }
+        jdbc.sql("DROP FUNCTION IF EXISTS matrix_write_log() CASCADE").update();
+        jdbc.sql("DROP TABLE IF EXISTS matrix_write").update();
+    }
+
+    @Override
+    public void close() {
+        remove();
+    }
+}
