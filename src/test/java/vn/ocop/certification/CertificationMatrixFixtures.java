@@ -60,7 +60,9 @@ class CertificationMatrixFixtures implements MatrixFixtures {
                 .issue(
                         new Certification.IssueDecision(
                                 world.name("QĐ-UBND"), LocalDate.now(), "UBND tỉnh", List.of(dossier)),
-                        world.system())
+                        // Decided by the province's officers, who alone issue its 3–4★ certificates (Art. 4.1.a).
+                        vn.ocop.TestUsers.provinceOfficer(
+                                side.equals("own") ? MatrixWorld.HOME_PROVINCE : MatrixWorld.OTHER_PROVINCE))
                 .get(0);
         return Instance.of(issued.number(), issued.productName());
     }
