@@ -40,11 +40,6 @@ class IdentityPages {
         this.validator = validator;
     }
 
-    @GetMapping("/")
-    String home() {
-        return "index";
-    }
-
     @GetMapping("/login")
     String login() {
         return "login";
