@@ -76,7 +76,7 @@ public class FormGuard {
                 "|",
                 "f1",
                 purpose,
-                Long.toString(Instant.now(clock).getEpochSecond()),
+                Long.toString(Instant.now(clock).toEpochMilli()),
                 Integer.toString(first),
                 Integer.toString(second),
                 Base64.getUrlEncoder().withoutPadding().encodeToString(nonce));
@@ -100,7 +100,7 @@ public class FormGuard {
             throw new OcopException(CommonError.FORM_EXPIRED);
         }
         String[] fields = fields(purpose, token);
-        Instant shown = Instant.ofEpochSecond(Long.parseLong(fields[2]));
+        Instant shown = Instant.ofEpochMilli(Long.parseLong(fields[2]));
         Duration age = Duration.between(shown, Instant.now(clock));
         if (age.compareTo(minFillTime) < 0 || age.compareTo(MAX_AGE) > 0) {
             throw new OcopException(CommonError.FORM_EXPIRED);
