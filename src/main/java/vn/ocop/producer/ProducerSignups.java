@@ -334,7 +334,9 @@ public class ProducerSignups {
     /** Officers' data scope for sign-ups (producers and council members have none). */
     private DataScope officerScope(CurrentUser actor) {
         DataScope scope = policy.scopeFor(actor, Action.VIEW_RECORDS);
-        if (actor.role() == Role.PRODUCER || scope.kind() == DataScope.Kind.NONE) {
+        if (actor.role() == Role.PRODUCER
+                || actor.role() == Role.COUNCIL_MEMBER
+                || scope.kind() == DataScope.Kind.NONE) {
             throw OcopException.forbidden();
         }
         return scope;
