@@ -56,6 +56,7 @@ class CatalogPages {
     private final ProductPhotos photos;
     private final List<PublicContent> contents;
     private final StructuredData structured;
+    private volatile @Nullable ClassificationTree tree;
 
     CatalogPages(
             Catalog catalog,
@@ -131,8 +132,11 @@ class CatalogPages {
                 .filter(code -> code.equals(blank(commune)))
                 .findFirst()
                 .orElse(null);
-        String selectedGroup = classification.criteriaSets().stream()
-                .flatMap(s -> java.util.stream.Stream.of(s.groupCode(), s.sectorCode()))
+        ClassificationTree tree = tree();
+        String selectedGroup = tree.sectors().stream()
+                .flatMap(s -> java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(s.code()),
+                        s.groups().stream().map(ClassificationTree.Group::code)))
                 .filter(code -> code.equals(blank(group)))
                 .findFirst()
                 .orElse(null);
@@ -184,7 +188,7 @@ class CatalogPages {
         model.addAttribute("sorts", CatalogSort.values());
         model.addAttribute("provinces", units.list(AdminEdition.CURRENT, "province"));
         model.addAttribute("communes", communes);
-        model.addAttribute("tree", ClassificationTree.of(classification.criteriaSets()));
+        model.addAttribute("tree", tree);
         model.addAttribute("legalTypes", LegalType.values());
         model.addAttribute("results", results);
         model.addAttribute("result", results.page());
@@ -261,6 +265,16 @@ class CatalogPages {
             throw new OcopException(CatalogError.PRODUCT_NOT_FOUND, id);
         }
         return PublicPhotos.of(photos.publishedFile(id, photoId, variant), request);
+    }
+
+    /** The classification tree for the filters: reference data, built once. */
+    private ClassificationTree tree() {
+        ClassificationTree built = tree;
+        if (built == null) {
+            built = ClassificationTree.of(classification.criteriaSets());
+            tree = built;
+        }
+        return built;
     }
 
     private void mapModel(Model model, CatalogFigures figures) {
