@@ -6,11 +6,15 @@
 #     data directory: PostgreSQL binaries unpacked, initdb, Flyway migrations), a warm start (same data after a
 #     graceful stop) and a start after the JVM was killed with SIGKILL (the embedded PostgreSQL it left behind is
 #     taken over and the data must survive);
+#   - the CPU seconds the application's JVMs (the launcher and the JVM it starts) used until ready;
 #   - throughput and latency (wrk) of /actuator/health next to a small database-backed public endpoint, and the
 #     ratio of the two. Ratios measured side by side are what this project compares, not absolute timings.
+# Side by side with a baseline build (default: commit b5fae24, built once from a git worktree under the temp dir),
+# in interleaved rounds (new, baseline, baseline, new, ...) so that the machine's drift falls on both alike.
 #
 # Usage: bench/startup-and-health.sh [--rebuild]
-# Settings (environment): DURATION (10s), WARMUP (3s), THREADS (2), CONNECTIONS (16), READY_TIMEOUT_S (120),
+# Settings (environment): ROUNDS (2), BASELINE (b5fae24; a commit, or "none"), BASELINE_JAR (a jar instead of
+# building BASELINE), NEW_JAR (a jar instead of the newest target/ocop-platform-*.jar), DURATION (10s), WARMUP (3s), THREADS (2), CONNECTIONS (16), READY_TIMEOUT_S (120),
 # LOG_DIR (unset: when set, the application logs and wrk outputs are copied there before the temp dir is removed).
 # Progress goes to stderr, the results block to stdout. See bench/README.md.
 set -euo pipefail
@@ -25,6 +29,9 @@ CONNECTIONS=${CONNECTIONS:-16}
 READY_TIMEOUT_S=${READY_TIMEOUT_S:-120}
 LOG_DIR=${LOG_DIR:-}
 JAVA=${JAVA:-java}
+ROUNDS=${ROUNDS:-2}
+BASELINE=${BASELINE:-b5fae24}
+BASELINE_JAR=${BASELINE_JAR:-}
 
 readonly STOP_TIMEOUT_S=60 # Spring's graceful shutdown waits at most 30 s per phase; twice that means stuck
 readonly POLL_INTERVAL_S=0.1
@@ -40,9 +47,13 @@ WORK_DIR=
 APP_PID=
 PORT=
 JAR=
-# Per phase (cold, warm, after-crash): launch and first readiness 200 in microseconds since the epoch, the CPU
-# time the JVM had used by then, and the machine's CPU counters at both moments (all in clock ticks).
-declare -A LAUNCH_US=() READY_US=() CPU_TICKS=() MACHINE_AT_LAUNCH=() MACHINE_AT_READY=()
+DATA_DIR= # the embedded PostgreSQL's data of the build being measured
+# Per run ("<build>.<round>.<phase>", phase cold, warm or after-crash): launch and first readiness 200 in
+# microseconds since the epoch, the CPU time the JVMs had used by then, and the machine's CPU counters at both
+# moments (all in clock ticks); the graceful stop in microseconds and the wrk figures per "<build>.<round>".
+declare -A LAUNCH_US=() READY_US=() CPU_TICKS=() MACHINE_AT_LAUNCH=() MACHINE_AT_READY=() STOP_US=() WRK=()
+declare -A JARS=() ARCHIVE_AT_COLD=()
+RUN_ORDER=
 
 # --- small helpers -----------------------------------------------------------------------------------------------
 
@@ -92,10 +103,17 @@ ensure_tools() {
     die "DURATION and WARMUP take wrk durations such as 10s or 1m (got '$DURATION', '$WARMUP')"
 }
 
-# Picks the newest target/ocop-platform-*.jar, building it first when there is none or --rebuild was given.
+# Picks the newest target/ocop-platform-*.jar (or NEW_JAR), building it first when there is none or --rebuild was
+# given.
 ensure_jar() {
   local rebuild=$1 candidate
   local -a jars=()
+  if [[ -n ${NEW_JAR:-} ]]; then
+    [[ -f $NEW_JAR ]] || die "NEW_JAR $NEW_JAR does not exist"
+    JAR=$NEW_JAR
+    log "jar: $JAR"
+    return
+  fi
   shopt -s nullglob
   jars=(target/ocop-platform-*.jar)
   shopt -u nullglob
@@ -114,6 +132,34 @@ ensure_jar() {
   log "jar: $JAR"
 }
 
+# The baseline jar: BASELINE_JAR, or BASELINE built once in a git worktree (kept under the temp dir across runs,
+# so the lead can re-run the comparison without rebuilding it).
+ensure_baseline() {
+  if [[ -n $BASELINE_JAR ]]; then
+    [[ -f $BASELINE_JAR ]] || die "BASELINE_JAR $BASELINE_JAR does not exist"
+    JARS[baseline]=$BASELINE_JAR
+    return
+  fi
+  [[ $BASELINE == none ]] && return
+  local commit tree jars=()
+  commit=$(git rev-parse --short "$BASELINE^{commit}") || die "BASELINE $BASELINE is not a commit of this repository"
+  tree=${TMPDIR:-/tmp}/ocop-bench-baseline-$commit
+  if [[ ! -d $tree ]]; then
+    log "baseline: git worktree of $commit in $tree"
+    git worktree add --detach "$tree" "$commit" >&2
+  fi
+  shopt -s nullglob
+  jars=("$tree"/target/ocop-platform-*.jar)
+  shopt -u nullglob
+  if ((${#jars[@]} == 0)); then
+    log "baseline: building the jar of $commit (./mvnw -B -q package -DskipTests)"
+    (cd "$tree" && ./mvnw -B -q package -DskipTests -Docop.fast-start.skip-training=true >&2)
+    jars=("$tree"/target/ocop-platform-*.jar)
+  fi
+  JARS[baseline]=${jars[0]}
+  log "baseline jar: ${JARS[baseline]}"
+}
+
 free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
@@ -130,7 +176,7 @@ start_app() {
   setsid "$JAVA" -jar "$JAR" \
     --server.address=127.0.0.1 \
     --server.port="$PORT" \
-    --ocop.embedded-db.data-directory="$WORK_DIR/postgres" \
+    --ocop.embedded-db.data-directory="$DATA_DIR" \
     --ocop.embedded-db.binaries-directory="$WORK_DIR/pg-bin" \
     --ocop.demo-data.enabled=false \
     >"$WORK_DIR/$phase.log" 2>&1 &
@@ -164,16 +210,30 @@ wait_ready() {
   exit 1
 }
 
-# CPU time (user + system, clock ticks) used so far by the application's JVM. Unlike wall time it hardly moves
-# when other work shares the machine, which helps to read a slow start. Also checks that APP_PID is the JVM
-# itself (setsid execs it from our non-job-control shell), since every signal we send relies on that.
+# CPU time (user + system, clock ticks) used so far by the application's JVMs: every java process of its session,
+# i.e. the JVM we launched and, since the fast start (decision 0014), the JVM it starts with the class-data archive.
+# Unlike wall time it hardly moves when other work shares the machine, which helps to read a slow start. Also
+# checks that APP_PID is the JVM itself (setsid execs it from our non-job-control shell), since every signal we
+# send relies on that.
 jvm_cpu_ticks() {
-  local stat
+  local pid stat total=0
   [[ $(cat "/proc/$APP_PID/comm" 2>/dev/null) == java ]] ||
     die "pid $APP_PID is not the JVM ($(cat "/proc/$APP_PID/comm" 2>/dev/null)); run the benchmark without job control"
-  stat=$(<"/proc/$APP_PID/stat")
-  stat=${stat##*) } # fields after "pid (comm) ": state is field 3, utime 14, stime 15
-  awk '{ print $12 + $13 }' <<<"$stat"
+  for pid in $(session_java_pids); do
+    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || continue
+    stat=${stat##*) } # fields after "pid (comm) ": state is field 3, utime 14, stime 15
+    total=$((total + $(awk '{ print $12 + $13 }' <<<"$stat")))
+  done
+  printf '%s' "$total"
+}
+
+# Pids of the java processes in the application's session (setsid made APP_PID its leader).
+session_java_pids() {
+  local pid
+  for pid in $(ps -o pid= -s "$APP_PID" 2>/dev/null); do
+    [[ $(cat "/proc/$pid/comm" 2>/dev/null) == java ]] && printf '%s\n' "$pid"
+  done
+  return 0
 }
 
 # Waits (bounded) for a process to disappear; returns 1 if it is still there after $2 seconds.
@@ -201,9 +261,15 @@ stop_app() {
 # Simulated crash: the JVM dies at once and leaves its PostgreSQL running as an orphan, which the next start
 # must notice and stop before starting its own server on the same data.
 crash_app() {
-  local pid=$APP_PID postmaster
+  local pid=$APP_PID postmaster others
+  others=$(session_java_pids | grep -vx "$pid" || true)
   kill -KILL "$pid"
   wait "$pid" 2>/dev/null || true
+  # The JVM the launcher started notices its launcher's death and kills itself the same way; wait for that, so
+  # the next start does not meet it (bounded: a JVM left behind would be a bug worth failing on).
+  for others in $others; do
+    wait_gone "$others" 30 || die "JVM $others was still running 30 s after its launcher was killed"
+  done
   APP_PID=
   postmaster=$(postmaster_pid)
   if [[ -n $postmaster ]]; then
@@ -215,7 +281,8 @@ crash_app() {
 
 # Pid of a live postmaster on the benchmark's data directory, or nothing.
 postmaster_pid() {
-  local pid_file=$WORK_DIR/postgres/postmaster.pid pid
+  local pid_file=$DATA_DIR/postmaster.pid pid
+  [[ -n $DATA_DIR ]] || return 0
   [[ -f $pid_file ]] || return 0
   read -r pid <"$pid_file" || return 0
   [[ $pid =~ ^[0-9]+$ ]] || return 0
@@ -234,7 +301,7 @@ verify_data_survived() {
     <<<"$json") || die "GET $DB_PATH did not return JSON after the crash"
   ((count == EXPECTED_PROVINCES)) ||
     die "GET $DB_PATH returned $count items after the crash, expected $EXPECTED_PROVINCES"
-  grep -q 'Schema "public" is up to date' "$WORK_DIR/after-crash.log" ||
+  grep -q 'Schema "public" is up to date' "$WORK_DIR/$1.log" ||
     die "after the crash Flyway did not find the existing schema: the data did not survive (see after-crash.log)"
   log "after the crash: $count provinces, schema history intact"
 }
@@ -254,6 +321,7 @@ measure() {
   local name=$1 path=$2
   log "wrk $path: $DURATION measured"
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT$path" >"$WORK_DIR/wrk-$name.txt"
+  WRK[$name]=$(wrk_summary "$WORK_DIR/wrk-$name.txt")
 }
 
 # Prints "requests/s p50_ms p99_ms errors" from a wrk --latency output; errors = non-2xx/3xx + socket errors.
@@ -302,30 +370,96 @@ machine_facts() {
   printf 'java             %s\n' "${java_version%%$'\n'*}"
 }
 
+# Median of numbers (one per line on stdin); "-" when there are none.
+median() {
+  sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "-"; exit } m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f", m }'
+}
+
+ratio() {
+  awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b + 0 == 0) print "-"; else printf "%.2f", a / b }'
+}
+
+# Seconds of one run's figure: ready (launch -> readiness), cpu (JVMs' CPU until ready), all (all processes' CPU),
+# stop (graceful stop of the round), or req/s: health-rps, db-rps.
+figure() {
+  local id=$1 what=$2 ticks_per_s
+  ticks_per_s=$(getconf CLK_TCK)
+  case $what in
+    ready) seconds $((READY_US[$id] - LAUNCH_US[$id])) ;;
+    cpu) seconds $((CPU_TICKS[$id] * 1000000 / ticks_per_s)) ;;
+    all) awk -v a="${MACHINE_AT_LAUNCH[$id]}" -v b="${MACHINE_AT_READY[$id]}" -v t="$ticks_per_s" \
+      'BEGIN { split(a, x, " "); split(b, y, " "); printf "%.2f", (y[1] - x[1]) / t }' ;;
+    stop) seconds "${STOP_US[$id]}" ;;
+    health-rps) awk '{ print $1 }' <<<"${WRK[$id.health]}" ;;
+    db-rps) awk '{ print $1 }' <<<"${WRK[$id.admin-units]}" ;;
+  esac
+}
+
+# The median of a figure over the rounds of a build; phase is empty for per-round figures.
+build_median() {
+  local build=$1 phase=$2 what=$3 round id
+  for ((round = 1; round <= ROUNDS; round++)); do
+    id=$build.$round
+    [[ -n $phase ]] && id=$id.$phase
+    figure "$id" "$what"
+    echo
+  done | median
+}
+
 print_results() {
-  local load_start=$1 stop_us=$2 ratio phase ticks_per_s
-  local h_rps h_p50 h_p99 h_err d_rps d_p50 d_p99 d_err
-  read -r h_rps h_p50 h_p99 h_err < <(wrk_summary "$WORK_DIR/wrk-health.txt")
-  read -r d_rps d_p50 d_p99 d_err < <(wrk_summary "$WORK_DIR/wrk-admin-units.txt")
-  ratio=$(awk -v a="$d_rps" -v b="$h_rps" 'BEGIN { printf (b > 0 ? "%.3f" : "n/a"), a / b }')
+  local load_start=$1 build round phase id i
+  local -a builds=(new)
+  [[ -n ${JARS[baseline]:-} ]] && builds+=(baseline)
 
   echo "== OCOP Platform: startup and health ($(date -u +%Y-%m-%dT%H:%MZ)) =="
   machine_facts
-  printf 'load average     %s before the run (1/5/15 min; other work on the machine lengthens start-up)\n' \
-    "$load_start"
-  printf 'jar              %s (%s MiB)\n' "$JAR" $(($(stat -c %s "$JAR") / 1048576))
+  printf 'load average     %s before the run, %s after (1/5/15 min; other work on the machine lengthens start-up)\n' \
+    "$load_start" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  for build in "${builds[@]}"; do
+    printf 'jar %-12s %s (%s MiB); class-data archive at the cold starts: %s\n' "$build" "${JARS[$build]}" \
+      $(($(stat -c %s "${JARS[$build]}") / 1048576)) "${ARCHIVE_AT_COLD[$build.1]}"
+  done
+  printf 'rounds           %s, interleaved: %s\n' "$ROUNDS" "$RUN_ORDER"
   printf 'wrk              -t%s -c%s -d%s --latency, after a %s warm-up per endpoint\n' \
     "$THREADS" "$CONNECTIONS" "$DURATION" "$WARMUP"
   echo
-  echo "time to ready (launch -> readiness 200), seconds"
-  printf '  %-34s %8s\n' "cold (unpack, initdb, migrations)" "$(seconds $((READY_US[cold] - LAUNCH_US[cold])))"
-  printf '  %-34s %8s\n' "warm (after SIGTERM)" "$(seconds $((READY_US[warm] - LAUNCH_US[warm])))"
-  printf '  %-34s %8s\n' "after SIGKILL (orphan taken over)" \
-    "$(seconds $((READY_US[after-crash] - LAUNCH_US[after-crash])))"
-  printf '  %-34s %8s\n' "graceful stop (SIGTERM -> exit)" "$(seconds "$stop_us")"
+  echo "every run: seconds to ready (launch -> readiness 200) and CPU seconds of the application's JVMs until then"
+  printf '  %-12s %7s %7s %7s %7s %9s %9s %9s\n' run cold warm crash stop "CPU cold" "CPU warm" "CPU crash"
+  for build in "${builds[@]}"; do
+    for ((round = 1; round <= ROUNDS; round++)); do
+      id=$build.$round
+      printf '  %-12s %7s %7s %7s %7s %9s %9s %9s\n' "$id" \
+        "$(figure "$id.cold" ready)" "$(figure "$id.warm" ready)" "$(figure "$id.after-crash" ready)" \
+        "$(figure "$id" stop)" \
+        "$(figure "$id.cold" cpu)" "$(figure "$id.warm" cpu)" "$(figure "$id.after-crash" cpu)"
+    done
+  done
   echo
-  echo "where the time goes, seconds since launch (app log timestamps)"
-  printf '  %-30s %11s %11s %11s\n' "milestone" "cold" "warm" "after-crash"
+  echo "medians over the rounds"
+  printf '  %-40s %10s %10s %12s\n' "" new baseline new/baseline
+  local -a rows=(
+    "cold start (unpack, initdb, migrations), s|cold|ready"
+    "warm start (after SIGTERM), s|warm|ready"
+    "start after SIGKILL (orphan taken over), s|after-crash|ready"
+    "graceful stop (SIGTERM -> exit), s||stop"
+    "CPU s of the JVMs: cold start|cold|cpu"
+    "CPU s of the JVMs: warm start|warm|cpu"
+    "CPU s of the JVMs: start after SIGKILL|after-crash|cpu"
+    "CPU s of all processes: warm start|warm|all"
+    "/actuator/health, req/s||health-rps"
+    "/api/v1/admin-units?level=province, req/s||db-rps"
+  )
+  local row label what new old
+  for row in "${rows[@]}"; do
+    IFS='|' read -r label phase what <<<"$row"
+    new=$(build_median new "$phase" "$what")
+    old=-
+    [[ -n ${JARS[baseline]:-} ]] && old=$(build_median baseline "$phase" "$what")
+    printf '  %-40s %10s %10s %12s\n' "$label" "$new" "$old" "$(ratio "$new" "$old")"
+  done
+  echo
+  echo "where the warm start's time goes, seconds since launch (app log timestamps, round 1)"
+  printf '  %-30s %11s %11s\n' milestone new baseline
   local -a names=(
     "Spring Boot starting" "embedded PostgreSQL ready" "Flyway done" "Hibernate ready"
     "Tomcat started" "application started"
@@ -334,49 +468,17 @@ print_results() {
     'Starting OcopApplication' 'Embedded PostgreSQL .* ready' 'Successfully applied|is up to date'
     'Initialized JPA EntityManagerFactory' 'Tomcat started' 'Started OcopApplication'
   )
-  local i
   for i in "${!names[@]}"; do
     printf '  %-30s' "${names[$i]}"
-    for phase in cold warm after-crash; do
-      printf ' %11s' "$(milestone "$phase" "${patterns[$i]}")"
+    for build in new baseline; do
+      if [[ -n ${JARS[$build]:-} ]]; then
+        printf ' %11s' "$(milestone "$build.1.warm" "${patterns[$i]}")"
+      else
+        printf ' %11s' -
+      fi
     done
     echo
   done
-  printf '  %-30s' "readiness 200"
-  for phase in cold warm after-crash; do
-    printf ' %11s' "$(seconds $((READY_US[$phase] - LAUNCH_US[$phase])))"
-  done
-  echo
-  # CPU seconds spent during each start: by the JVM, by all processes (JVM, its PostgreSQL and anything else on
-  # the machine) and stolen by the hypervisor. Capacity is wall time x CPUs; a start that is much slower than
-  # its CPU time explains was waiting for CPUs that something else had.
-  ticks_per_s=$(getconf CLK_TCK)
-  printf '  %-30s' "CPU s: this JVM"
-  for phase in cold warm after-crash; do
-    printf ' %11s' "$(seconds $((CPU_TICKS[$phase] * 1000000 / ticks_per_s)))"
-  done
-  echo
-  local -a labels=("CPU s: all processes" "CPU s: stolen by hypervisor")
-  local column
-  for column in 1 2; do
-    printf '  %-30s' "${labels[column - 1]}"
-    for phase in cold warm after-crash; do
-      printf ' %11s' "$(awk -v a="${MACHINE_AT_LAUNCH[$phase]}" -v b="${MACHINE_AT_READY[$phase]}" -v c="$column" \
-        -v t="$ticks_per_s" 'BEGIN { split(a, x, " "); split(b, y, " "); printf "%.2f", (y[c] - x[c]) / t }')"
-    done
-    echo
-  done
-  printf '  %-30s' "CPU s: capacity (wall x CPUs)"
-  for phase in cold warm after-crash; do
-    printf ' %11s' "$(seconds $(((READY_US[$phase] - LAUNCH_US[$phase]) * $(nproc))))"
-  done
-  echo
-  echo
-  echo "throughput (same instance, same settings, one endpoint after the other)"
-  printf '  %-36s %10s %8s %8s %7s\n' "endpoint" "req/s" "p50 ms" "p99 ms" "errors"
-  printf '  %-36s %10s %8s %8s %7s\n' "$HEALTH_PATH" "$h_rps" "$h_p50" "$h_p99" "$h_err"
-  printf '  %-36s %10s %8s %8s %7s\n' "$DB_PATH" "$d_rps" "$d_p50" "$d_p99" "$d_err"
-  printf '  %-36s %10s\n' "ratio admin-units / health" "$ratio"
 }
 
 # --- cleanup -----------------------------------------------------------------------------------------------------
@@ -414,8 +516,57 @@ cleanup() {
 
 # --- main --------------------------------------------------------------------------------------------------------
 
+# One round of a build: cold start on a fresh data directory, graceful stop, warm start, SIGKILL, start after it
+# (data checked), wrk on that instance, graceful stop.
+run_build() {
+  local build=$1 round=$2 id=$1.$2 stop_us
+  JAR=${JARS[$build]}
+  DATA_DIR=$WORK_DIR/postgres-$id
+  ARCHIVE_AT_COLD[$id]=$(archive_state "$JAR")
+  log "== $id: $JAR (class-data archive: ${ARCHIVE_AT_COLD[$id]})"
+
+  start_app "$id.cold"
+  wait_ready "$id.cold"
+  stop_us=$(stop_app) || die "the application did not stop within ${STOP_TIMEOUT_S} s of SIGTERM"
+  STOP_US[$id]=$stop_us
+  [[ -z $(postmaster_pid) ]] || die "PostgreSQL still running after a graceful stop"
+  log "graceful stop took $(seconds "$stop_us") s"
+
+  start_app "$id.warm"
+  wait_ready "$id.warm"
+
+  crash_app
+  start_app "$id.after-crash"
+  wait_ready "$id.after-crash"
+  verify_data_survived "$id.after-crash"
+
+  warm_up "$HEALTH_PATH"
+  warm_up "$DB_PATH"
+  measure "$id.health" "$HEALTH_PATH"
+  measure "$id.admin-units" "$DB_PATH"
+
+  stop_app >/dev/null || die "the application did not stop within ${STOP_TIMEOUT_S} s of SIGTERM"
+  rm -rf -- "$DATA_DIR"
+  DATA_DIR=
+}
+
+# Whether the jar's fast start (decision 0014) has a class-data archive in place before its cold start.
+archive_state() {
+  local cache=${1%.jar}.fast-start
+  local -a archives=()
+  # (no pipe into grep -q here: with pipefail, unzip's SIGPIPE would fail the test)
+  if ! unzip -l "$1" 'BOOT-INF/classes/vn/ocop/shared/launch/FastStart.class' >/dev/null 2>&1; then
+    printf 'none (no fast start in this build)'
+    return
+  fi
+  shopt -s nullglob
+  archives=("$cache"/archive-*.jsa)
+  shopt -u nullglob
+  if ((${#archives[@]})); then printf 'present'; else printf 'absent (written at the first stop)'; fi
+}
+
 main() {
-  local rebuild=no load_start stop_us
+  local rebuild=no load_start round build
   while (($#)); do
     case $1 in
       --rebuild) rebuild=yes ;;
@@ -430,9 +581,12 @@ main() {
     esac
     shift
   done
+  [[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "ROUNDS must be a positive number (got '$ROUNDS')"
 
   ensure_tools
   ensure_jar "$rebuild"
+  JARS[new]=$JAR
+  ensure_baseline
 
   trap cleanup EXIT
   trap 'exit 130' INT
@@ -446,34 +600,19 @@ main() {
     log "WARNING: the machine is busy (1-min load ${load_start%% *} on $(nproc) CPUs); timings will be longer"
   fi
 
-  # a. cold start on an empty data directory
-  start_app cold
-  wait_ready cold
+  # new, baseline, baseline, new, new, baseline, ...: each build equally often early and late
+  RUN_ORDER=
+  for ((round = 1; round <= ROUNDS; round++)); do
+    local -a order=(new baseline)
+    ((round % 2 == 0)) && order=(baseline new)
+    for build in "${order[@]}"; do
+      [[ -n ${JARS[$build]:-} ]] || continue
+      RUN_ORDER+="${RUN_ORDER:+ }$build.$round"
+      run_build "$build" "$round"
+    done
+  done
 
-  # b. graceful stop, then warm start on the same data: the number the README's start-up promise is about
-  stop_us=$(stop_app) || die "the application did not stop within ${STOP_TIMEOUT_S} s of SIGTERM"
-  [[ -z $(postmaster_pid) ]] || die "PostgreSQL still running after a graceful stop"
-  log "graceful stop took $(seconds "$stop_us") s"
-  start_app warm
-  wait_ready warm
-
-  # c. crash: SIGKILL the JVM, start again on the same data
-  crash_app
-  start_app after-crash
-  wait_ready after-crash
-  verify_data_survived
-
-  # d. load: the health probe next to a small DB-backed endpoint, on the same instance with the same settings
-  warm_up "$HEALTH_PATH"
-  warm_up "$DB_PATH"
-  measure health "$HEALTH_PATH"
-  measure admin-units "$DB_PATH"
-
-  # f. the final instance is stopped the normal way, so its PostgreSQL shuts down cleanly too
-  stop_app >/dev/null || die "the application did not stop within ${STOP_TIMEOUT_S} s of SIGTERM"
-
-  # e. results
-  print_results "$load_start" "$stop_us"
+  print_results "$load_start"
 }
 
 main "$@"

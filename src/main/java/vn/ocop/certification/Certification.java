@@ -42,6 +42,9 @@ import vn.ocop.shared.OcopException;
 @Transactional
 public class Certification {
 
+    private static final java.time.format.DateTimeFormatter DAY =
+            java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford base32
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -156,19 +159,25 @@ public class Certification {
         }
         String province = null;
         if ("CENTRAL".equals(level)) {
-            if (!actor.role().nationwide()) {
-                throw OcopException.forbidden();
-            }
+            requireAuthority(level, null, actor);
         } else {
             province = candidates.get(0).provinceCode;
             for (CandidateRow c : candidates) {
                 if (!c.provinceCode.equals(province)) {
                     throw new OcopException(CertificationError.MIXED_LEVELS);
                 }
-                policy.check(actor, Action.EDIT_RECORDS, c.communeCode);
             }
-            if (actor.role() == Role.COMMUNE_OFFICER || actor.role() == Role.COUNCIL_MEMBER) {
-                throw OcopException.forbidden();
+            requireAuthority(level, province, actor);
+        }
+        // A decision follows the council's result and is not dated in the future.
+        LocalDate today = LocalDate.now(clock);
+        for (CandidateRow c : candidates) {
+            if (command.decidedOn().isBefore(c.ratedOn) || command.decidedOn().isAfter(today)) {
+                throw new OcopException(
+                        CertificationError.DECISION_DATE_OUT_OF_RANGE,
+                        DAY.format(command.decidedOn()),
+                        DAY.format(c.ratedOn),
+                        DAY.format(today));
             }
         }
         long decisionId;
@@ -442,14 +451,21 @@ public class Certification {
     }
 
     private void checkAuthority(Certificate c, CurrentUser actor) {
-        if ("CENTRAL".equals(c.level())) {
-            if (!actor.role().nationwide()) {
-                throw OcopException.forbidden();
-            }
-            return;
-        }
-        policy.check(actor, Action.EDIT_RECORDS, c.communeCode());
-        if (actor.role() == Role.COMMUNE_OFFICER || actor.role() == Role.COUNCIL_MEMBER) {
+        requireAuthority(c.level(), c.provinceCode(), actor);
+    }
+
+    /**
+     * The issuing authority of a level (Decision 26/2026/QĐ-TTg Art. 4.1, 8): the central office for the ministry's
+     * 5★ certificates, a province's OCOP officers for that province's 3–4★ ones. Nobody else, system administrators
+     * included, decides, revokes, suspends or reinstates.
+     */
+    private static void requireAuthority(String level, @Nullable String provinceCode, CurrentUser actor) {
+        boolean authority = "CENTRAL".equals(level)
+                ? actor.role() == Role.CENTRAL_OFFICE
+                : actor.role() == Role.PROVINCE_OFFICER
+                        && provinceCode != null
+                        && provinceCode.equals(actor.jurisdictionCode());
+        if (!authority) {
             throw OcopException.forbidden();
         }
     }
@@ -489,10 +505,12 @@ public class Certification {
             int star,
             String status,
             String communeCode,
-            String provinceCode) {}
+            String provinceCode,
+            LocalDate ratedOn) {}
 
     private CandidateRow candidate(long dossierId) {
-        return jdbc.sql("SELECT dossier_id, product_id, level, star, status, commune_code, province_code"
+        return jdbc.sql("SELECT dossier_id, product_id, level, star, status, commune_code, province_code,"
+                        + " (created_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date"
                         + " FROM certification_candidate WHERE dossier_id = ? FOR UPDATE")
                 .param(dossierId)
                 .query((rs, n) -> new CandidateRow(
@@ -502,7 +520,8 @@ public class Certification {
                         rs.getInt(4),
                         rs.getString(5),
                         rs.getString(6),
-                        rs.getString(7)))
+                        rs.getString(7),
+                        rs.getObject(8, LocalDate.class)))
                 .optional()
                 .orElseThrow(() -> new OcopException(CertificationError.CANDIDATE_NOT_FOUND, dossierId));
     }

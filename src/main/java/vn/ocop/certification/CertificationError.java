@@ -19,7 +19,9 @@ public enum CertificationError implements ErrorCode {
     /** Only a suspended certificate can be reinstated. */
     NOT_SUSPENDED("CERT-009", ErrorKind.CONFLICT),
     /** A suspended certificate that expired meanwhile, or whose product has a newer certificate, stays suspended. */
-    NOT_REINSTATABLE("CERT-010", ErrorKind.CONFLICT);
+    NOT_REINSTATABLE("CERT-010", ErrorKind.CONFLICT),
+    /** A recognition decision is dated between the council's result and today. */
+    DECISION_DATE_OUT_OF_RANGE("CERT-020", ErrorKind.INVALID);
 
     private final String code;
     private final ErrorKind kind;

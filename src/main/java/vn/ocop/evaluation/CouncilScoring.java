@@ -5,11 +5,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,7 +22,6 @@ import vn.ocop.evaluation.criteria.CriteriaSetDefinition;
 import vn.ocop.evaluation.criteria.ScoringEngine;
 import vn.ocop.evaluation.criteria.ScoringResult;
 import vn.ocop.identity.CurrentUser;
-import vn.ocop.identity.Role;
 import vn.ocop.shared.OcopException;
 
 /**
@@ -41,6 +38,7 @@ public class CouncilScoring {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final CouncilSheets councilSheets;
     private final Dossiers dossiers;
     private final EvaluationRounds rounds;
     private final CriteriaSets criteria;
@@ -51,6 +49,7 @@ public class CouncilScoring {
     CouncilScoring(
             JdbcClient jdbc,
             JsonMapper json,
+            CouncilSheets councilSheets,
             Dossiers dossiers,
             EvaluationRounds rounds,
             CriteriaSets criteria,
@@ -59,6 +58,7 @@ public class CouncilScoring {
             @Value("${ocop.evaluation.divergence-threshold:10}") BigDecimal divergenceThreshold) {
         this.jdbc = jdbc;
         this.json = json;
+        this.councilSheets = councilSheets;
         this.dossiers = dossiers;
         this.rounds = rounds;
         this.criteria = criteria;
@@ -88,7 +88,7 @@ public class CouncilScoring {
     /** A member declares whether they have a conflict of interest with the producer; a conflicted member cannot score. */
     public void declareConflict(long dossierId, boolean conflicted, @Nullable String note, CurrentUser member) {
         Dossier d = dossiers.load(dossierId);
-        requireMember(d, member);
+        dossiers.check(DossierAction.DECLARE_CONFLICT, d, member);
         jdbc.sql("""
                         INSERT INTO conflict_declaration (dossier_id, user_id, conflicted, note) VALUES (?, ?, ?, ?)
                         ON CONFLICT (dossier_id, user_id) DO UPDATE SET conflicted = EXCLUDED.conflicted,
@@ -97,17 +97,14 @@ public class CouncilScoring {
 
     /** Saves the member's choices (a draft); refused once submitted, for conflicted members and outside scoring. */
     public SheetView save(long dossierId, Map<String, Integer> choices, CurrentUser member) {
-        Dossier d = scorable(dossierId, member);
+        Dossier d = dossiers.load(dossierId);
+        dossiers.check(DossierAction.SCORE, d, member);
         CriteriaSetDefinition set = criteria.set(d.criteriaVersion, d.setNo);
         ScoringResult result;
         try {
             result = ScoringEngine.score(set, criteria.bands(d.criteriaVersion), choices, null);
         } catch (IllegalArgumentException e) {
             throw new OcopException(EvaluationError.INVALID_CHOICE, e.getMessage());
-        }
-        String status = sheetStatus(dossierId, member.id());
-        if ("SUBMITTED".equals(status)) {
-            throw new OcopException(EvaluationError.SCORESHEET_LOCKED);
         }
         jdbc.sql("""
                         INSERT INTO scoresheet (dossier_id, member_id, choices, total, status)
@@ -122,8 +119,9 @@ public class CouncilScoring {
 
     /** Submits and locks the member's sheet; every criterion must be answered. */
     public SheetView submit(long dossierId, CurrentUser member) {
-        Dossier d = scorable(dossierId, member);
-        Map<String, Integer> choices = choicesOf(dossierId, member.id());
+        Dossier d = dossiers.load(dossierId);
+        dossiers.check(DossierAction.SCORE, d, member);
+        Map<String, Integer> choices = councilSheets.choices(dossierId, member.id());
         if (choices == null) {
             throw new OcopException(
                     EvaluationError.INCOMPLETE_SCORESHEET,
@@ -150,12 +148,11 @@ public class CouncilScoring {
     @Transactional(readOnly = true)
     public Scoring view(long dossierId, CurrentUser viewer) {
         Dossier d = dossiers.load(dossierId);
-        boolean member = rounds.isMember(d.roundId, viewer.id());
-        if (!member) {
-            dossiers.get(dossierId, viewer); // officers covering the dossier may follow progress
+        if (!dossiers.mayView(d, viewer)) {
+            throw OcopException.forbidden(); // members, and officers covering the dossier, follow progress
         }
         List<SheetView> all = sheets(dossierId);
-        Set<Long> eligible = eligibleMembers(d);
+        Set<Long> eligible = councilSheets.eligibleMembers(d);
         long submitted = all.stream()
                 .filter(s -> "SUBMITTED".equals(s.status()) && eligible.contains(s.memberId()))
                 .count();
@@ -179,24 +176,14 @@ public class CouncilScoring {
      */
     public DossierView close(long dossierId, CurrentUser chair) {
         Dossier d = dossiers.load(dossierId);
-        if (!rounds.isChair(d.roundId, chair.id())) {
-            throw new OcopException(EvaluationError.NOT_THE_CHAIR);
-        }
-        if (d.status != DossierStatus.UNDER_EVALUATION) {
-            throw new OcopException(EvaluationError.ILLEGAL_TRANSITION, d.status, "close");
-        }
-        Set<Long> eligible = eligibleMembers(d);
-        List<SheetView> sheets = sheets(dossierId).stream()
-                .filter(s -> "SUBMITTED".equals(s.status()) && eligible.contains(s.memberId()))
-                .toList();
-        if (eligible.isEmpty() || sheets.size() < eligible.size()) {
-            throw new OcopException(EvaluationError.SCORESHEETS_MISSING, eligible.size() - sheets.size());
-        }
+        dossiers.check(DossierAction.CLOSE, d, chair);
         EvaluationRound round = rounds.get(d.roundId);
         ScoringResult result = ScoringEngine.average(
                 criteria.set(d.criteriaVersion, d.setNo),
                 criteria.bands(d.criteriaVersion),
-                sheets.stream().map(SheetView::choices).toList(),
+                councilSheets.counted(d).stream()
+                        .map(CouncilSheets.Sheet::choices)
+                        .toList(),
                 null);
         DossierStatus from = d.status;
         d.rate(result.total(), result.star(), round.provinceLevel());
@@ -224,13 +211,8 @@ public class CouncilScoring {
      */
     public DossierView recordPaperResult(long dossierId, List<BigDecimal> memberTotals, int star, CurrentUser actor) {
         Dossier d = dossiers.load(dossierId);
+        dossiers.check(DossierAction.PAPER_RESULT, d, actor);
         EvaluationRound round = rounds.get(d.roundId);
-        if (!rounds.isChair(round.id(), actor.id())) {
-            rounds.checkOrganiser(round, actor);
-        }
-        if (d.status != DossierStatus.UNDER_EVALUATION) {
-            throw new OcopException(EvaluationError.ILLEGAL_TRANSITION, d.status, "paper-result");
-        }
         if (memberTotals.isEmpty()
                 || memberTotals.stream().anyMatch(t -> t.signum() < 0 || t.compareTo(new BigDecimal("100")) > 0)) {
             throw new OcopException(EvaluationError.INVALID_PAPER_RESULT, memberTotals);
@@ -281,73 +263,10 @@ public class CouncilScoring {
         return results;
     }
 
-    private Dossier scorable(long dossierId, CurrentUser member) {
-        Dossier d = dossiers.load(dossierId);
-        requireMember(d, member);
-        if (d.status != DossierStatus.UNDER_EVALUATION) {
-            throw new OcopException(EvaluationError.ILLEGAL_TRANSITION, d.status, "score");
-        }
-        if (conflicted(d, member.id()) || (member.role() == Role.PRODUCER)) {
-            throw new OcopException(EvaluationError.CONFLICT_OF_INTEREST);
-        }
-        return d;
-    }
-
-    private void requireMember(Dossier d, CurrentUser member) {
-        if (!rounds.isMember(d.roundId, member.id())) {
-            throw new OcopException(EvaluationError.NOT_A_COUNCIL_MEMBER);
-        }
-    }
-
-    private boolean conflicted(Dossier d, long userId) {
-        return jdbc.sql("SELECT count(*) FROM conflict_declaration WHERE dossier_id = ? AND user_id = ? AND conflicted")
-                        .params(d.id, userId)
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
-    private Set<Long> eligibleMembers(Dossier d) {
-        return rounds.members(d.roundId).stream()
-                .map(EvaluationRounds.Member::userId)
-                .filter(id -> !conflicted(d, id))
-                .collect(Collectors.toSet());
-    }
-
-    private @Nullable String sheetStatus(long dossierId, long memberId) {
-        return jdbc.sql("SELECT status FROM scoresheet WHERE dossier_id = ? AND member_id = ?")
-                .params(dossierId, memberId)
-                .query(String.class)
-                .optional()
-                .orElse(null);
-    }
-
-    private @Nullable Map<String, Integer> choicesOf(long dossierId, long memberId) {
-        return jdbc.sql("SELECT choices::text FROM scoresheet WHERE dossier_id = ? AND member_id = ?")
-                .params(dossierId, memberId)
-                .query(String.class)
-                .optional()
-                .map(text -> (Map<String, Integer>) new LinkedHashMap<>(json.readValue(text, CHOICES)))
-                .orElse(null);
-    }
-
     private List<SheetView> sheets(long dossierId) {
-        return jdbc.sql("""
-                        SELECT s.member_id, coalesce(m.display_name, '') AS name, s.status, s.choices::text AS choices,
-                               s.total
-                          FROM scoresheet s
-                          JOIN dossier d ON d.id = s.dossier_id
-                          LEFT JOIN council_member m ON m.round_id = d.round_id AND m.user_id = s.member_id
-                         WHERE s.dossier_id = ? ORDER BY s.member_id""")
-                .param(dossierId)
-                .query((rs, n) -> new SheetView(
-                        rs.getLong("member_id"),
-                        rs.getString("name"),
-                        rs.getString("status"),
-                        json.readValue(rs.getString("choices"), CHOICES),
-                        rs.getBigDecimal("total"),
-                        false))
-                .list();
+        return councilSheets.sheets(dossierId).stream()
+                .map(s -> new SheetView(s.memberId(), s.memberName(), s.status(), s.choices(), s.total(), false))
+                .toList();
     }
 
     private static BigDecimal mean(List<SheetView> sheets, Set<Long> eligible) {

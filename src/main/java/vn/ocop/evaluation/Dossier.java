@@ -31,6 +31,11 @@ final class Dossier {
     final String kind;
     DossierStatus status;
     Map<String, Integer> selfAssessment;
+    DossierForms forms = DossierForms.EMPTY;
+    Map<String, CriterionEvidence> evidence = new LinkedHashMap<>();
+
+    @Nullable
+    Long proposedFrom;
 
     @Nullable
     Instant submittedAt;
@@ -83,6 +88,50 @@ final class Dossier {
         this.version = version;
     }
 
+    /** Whether the dossier's status allows the action (who may take it is {@link Dossiers}' question). */
+    boolean allows(DossierAction action) {
+        boolean proposal = "PROPOSAL".equals(kind);
+        return switch (action) {
+            case EDIT, SUBMIT -> !proposal && (status == DossierStatus.DRAFT || status == DossierStatus.RETURNED);
+            case WITHDRAW ->
+                !proposal
+                        && (status == DossierStatus.DRAFT
+                                || status == DossierStatus.SUBMITTED
+                                || status == DossierStatus.RETURNED);
+            case FORWARD, RETURN -> status == DossierStatus.SUBMITTED;
+            case KNOCK_OUT ->
+                status == DossierStatus.SUBMITTED
+                        || status == DossierStatus.FORWARDED
+                        || status == DossierStatus.UNDER_EVALUATION;
+            case START_EVALUATION -> status == DossierStatus.FORWARDED;
+            case DECLARE_CONFLICT, SCORE, CLOSE, PAPER_RESULT -> status == DossierStatus.UNDER_EVALUATION;
+            case PROPOSE -> status == DossierStatus.RATED && fiveStarCandidate;
+        };
+    }
+
+    /** {@code EVAL-009} unless the status allows the action. */
+    void require(DossierAction action) {
+        if (!allows(action)) {
+            throw new OcopException(
+                    EvaluationError.ILLEGAL_TRANSITION,
+                    status,
+                    action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
+    }
+
+    /** Replaces the producer's self-assessment (draft or returned dossiers). */
+    void assess(Map<String, Integer> choices, Map<String, CriterionEvidence> cited) {
+        require(DossierAction.EDIT);
+        selfAssessment = new LinkedHashMap<>(choices);
+        evidence = new LinkedHashMap<>(cited);
+    }
+
+    /** Replaces the dossier's forms (draft or returned dossiers). */
+    void fillIn(DossierForms filled) {
+        require(DossierAction.EDIT);
+        forms = filled;
+    }
+
     /** DRAFT or RETURNED → SUBMITTED: the commune's 15 working days start. */
     void submit(Instant now, LocalDate today) {
         require("submit", DossierStatus.DRAFT, DossierStatus.RETURNED);
@@ -131,13 +180,17 @@ final class Dossier {
         status = DossierStatus.UNDER_EVALUATION;
     }
 
-    /** UNDER_EVALUATION → RATED with the council's result. */
+    /**
+     * UNDER_EVALUATION → RATED with the council's result. A province result is a 5★ candidate, proposed to the ministry
+     * (Art. 7.3.e), when it earns 5★: a total of 90 or more and every star minimum up to 5★ met. A 98-point product
+     * capped below 5★ by a missed minimum is not a candidate.
+     */
     void rate(BigDecimal total, int star, boolean provinceLevel) {
         require("rate", DossierStatus.UNDER_EVALUATION);
         status = DossierStatus.RATED;
         resultTotal = total;
         resultStar = star;
-        fiveStarCandidate = provinceLevel && total.compareTo(FIVE_STAR_PROPOSAL) >= 0;
+        fiveStarCandidate = provinceLevel && star == 5 && total.compareTo(FIVE_STAR_PROPOSAL) >= 0;
     }
 
     /** DRAFT, SUBMITTED or RETURNED → WITHDRAWN by the producer. */

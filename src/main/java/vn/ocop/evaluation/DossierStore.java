@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 class DossierStore {
 
     private static final TypeReference<Map<String, Integer>> CHOICES = new TypeReference<>() {};
+    private static final TypeReference<Map<String, CriterionEvidence>> EVIDENCE = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -79,6 +80,40 @@ class DossierStore {
                 .list();
     }
 
+    /** The documents attached to a dossier, by kind. */
+    java.util.List<EvidenceLocker.Document> attachments(long dossierId) {
+        return jdbc.sql("""
+                        SELECT id, producer_id, kind, file_name, content_type, size_bytes, sha256, valid_until,
+                               uploaded_by
+                          FROM evidence_document
+                         WHERE id IN (SELECT document_id FROM dossier_attachment WHERE dossier_id = ?)
+                         ORDER BY kind, id""")
+                .param(dossierId)
+                .query(EvidenceLocker.Document.class)
+                .list();
+    }
+
+    /** Whether a 5★ proposal was already made from this province dossier (and not withdrawn). */
+    boolean proposed(long dossierId) {
+        return jdbc.sql("SELECT count(*) FROM dossier WHERE proposed_from = ? AND status <> 'WITHDRAWN'")
+                        .param(dossierId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    /** The producer's most recent self-assessment saved from the public page for this criteria set, if any. */
+    Optional<Map<String, Integer>> savedSelfAssessment(long producerId, String criteriaVersion, int setNo) {
+        return jdbc.sql("""
+                        SELECT choices::text FROM saved_self_assessment
+                         WHERE producer_id = ? AND criteria_version = ? AND set_no = ?
+                         ORDER BY id DESC LIMIT 1""")
+                .params(producerId, criteriaVersion, setNo)
+                .query(String.class)
+                .optional()
+                .map(text -> json.readValue(text, CHOICES));
+    }
+
     /** Attaches to one dossier the documents of another. */
     void copyAttachments(long fromDossierId, long toDossierId) {
         jdbc.sql("""
@@ -101,7 +136,8 @@ class DossierStore {
                                submitted_at = :submittedAt, commune_deadline = :deadline,
                                commune_review = CAST(:review AS jsonb), return_reason = :returnReason,
                                knockout_reason = :knockout, result_total = :total, result_star = :star,
-                               five_star_candidate = :candidate, updated_at = now(), version = version + 1
+                               five_star_candidate = :candidate, forms = CAST(:forms AS jsonb),
+                               evidence = CAST(:evidence AS jsonb), updated_at = now(), version = version + 1
                          WHERE id = :id AND version = :version""")
                 .param("status", d.status.name())
                 .param("self", json.writeValueAsString(d.selfAssessment))
@@ -113,6 +149,8 @@ class DossierStore {
                 .param("total", d.resultTotal)
                 .param("star", d.resultStar)
                 .param("candidate", d.fiveStarCandidate)
+                .param("forms", json.writeValueAsString(d.forms))
+                .param("evidence", json.writeValueAsString(d.evidence))
                 .param("id", d.id)
                 .param("version", d.version)
                 .update();
@@ -155,6 +193,10 @@ class DossierStore {
         d.resultTotal = total;
         d.resultStar = (Integer) rs.getObject("result_star", Integer.class);
         d.fiveStarCandidate = rs.getBoolean("five_star_candidate");
+        d.forms = json.readValue(rs.getString("forms"), DossierForms.class);
+        d.evidence = new java.util.LinkedHashMap<>(json.readValue(rs.getString("evidence"), EVIDENCE));
+        long proposedFrom = rs.getLong("proposed_from");
+        d.proposedFrom = rs.wasNull() ? null : proposedFrom;
         return d;
     }
 }

@@ -27,6 +27,9 @@ public record DossierView(
         @Nullable BigDecimal resultTotal,
         @Nullable Integer resultStar,
         boolean fiveStarCandidate,
+        DossierForms forms,
+        Map<String, CriterionEvidence> evidence,
+        @Nullable Long proposedFrom,
         long version) {
 
     static DossierView of(Dossier d) {
@@ -50,6 +53,9 @@ public record DossierView(
                 d.resultTotal,
                 d.resultStar,
                 d.fiveStarCandidate,
+                d.forms,
+                Map.copyOf(d.evidence),
+                d.proposedFrom,
                 d.version);
     }
 }

@@ -60,7 +60,24 @@ public enum EvaluationError implements ErrorCode {
     /** A 5★ proposal goes to a round of the ministry, not of a province. */
     NOT_A_MINISTRY_ROUND("EVAL-027", ErrorKind.INVALID),
     /** A document whose validity has ended cannot be uploaded or attached to a dossier. */
-    DOCUMENT_EXPIRED("EVAL-028", ErrorKind.INVALID);
+    DOCUMENT_EXPIRED("EVAL-028", ErrorKind.INVALID),
+    /**
+     * Only council-member accounts and OCOP officers of the round's jurisdiction sit on its council (Art. 7.3.b,
+     * 7.4.b).
+     */
+    SEAT_NOT_ELIGIBLE("EVAL-029", ErrorKind.INVALID),
+    /** A council has one chair. */
+    CHAIR_TAKEN("EVAL-030", ErrorKind.CONFLICT),
+    /** A member who has submitted a scoresheet stays on the council. */
+    MEMBER_HAS_SHEETS("EVAL-031", ErrorKind.CONFLICT),
+    /** A round closes once no dossier waits for or is with its council. */
+    ROUND_HAS_PENDING_DOSSIERS("EVAL-032", ErrorKind.CONFLICT),
+    /** A round ends on or after its submission deadline. */
+    ROUND_DATES_REVERSED("EVAL-033", ErrorKind.INVALID),
+    /** A dossier is sent only with every required form and document of its checklist (Art. 6.1). */
+    DOSSIER_INCOMPLETE("EVAL-034", ErrorKind.CONFLICT),
+    /** A province round takes dossiers of products located in its province. */
+    PRODUCT_OUTSIDE_ROUND("EVAL-035", ErrorKind.INVALID);
 
     private final String code;
     private final ErrorKind kind;

@@ -50,6 +50,19 @@ public final class EvaluationEvents {
         }
     }
 
+    /** The producer (or an officer on its behalf) changed the dossier's self-assessment, evidence or forms. */
+    public record DossierEdited(long dossierId, String communeCode, String summary) implements DossierEvent {
+        @Override
+        public String auditAction() {
+            return "dossier.edited";
+        }
+
+        @Override
+        public String auditSummary() {
+            return summary;
+        }
+    }
+
     /** A council member submitted (and so locked) a scoresheet. */
     public record ScoresheetSubmitted(long dossierId, String member, BigDecimal total, String communeCode)
             implements DossierEvent {

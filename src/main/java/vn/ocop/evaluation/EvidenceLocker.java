@@ -41,7 +41,26 @@ public class EvidenceLocker {
 
     /** What a document is, as the dossier forms of Decision 26/2026/QĐ-TTg list them. */
     public static final List<String> KINDS = List.of(
-            "BUSINESS_REGISTRATION", "FOOD_SAFETY_CERTIFICATE", "LAB_TEST", "PRODUCT_STORY", "LABEL", "PHOTO", "OTHER");
+            "BUSINESS_REGISTRATION",
+            "FOOD_SAFETY_CERTIFICATE",
+            "PRODUCTION_CONDITIONS",
+            "QUALITY_DECLARATION",
+            "LAB_TEST",
+            "RAW_MATERIAL_ORIGIN",
+            "ENVIRONMENT",
+            "LOCAL_LABOUR",
+            "FINANCIAL_REPORT",
+            "IP_CERTIFICATE",
+            "MARKET_EVIDENCE",
+            "PROMOTION",
+            "PRODUCT_STORY",
+            "LABEL",
+            "BARCODE_TRACEABILITY",
+            "QUALITY_SYSTEM",
+            "AWARD",
+            "CHANGE_EVIDENCE",
+            "PHOTO",
+            "OTHER");
 
     private final JdbcClient jdbc;
     private final FileStore files;
@@ -149,8 +168,7 @@ public class EvidenceLocker {
             @Nullable LocalDate validUntil,
             CurrentUser actor) {
         Dossier d = dossiers.load(dossierId);
-        checkEdit(actor, producer(d.producerId));
-        checkAttachable(d);
+        dossiers.check(DossierAction.EDIT, d, actor);
         Document document = upload(d.producerId, kind, fileName, content, validUntil, actor);
         return attach(dossierId, document.id(), actor);
     }
@@ -176,8 +194,7 @@ public class EvidenceLocker {
     /** Attaches a locker document to a dossier of the same producer while the dossier can still change. */
     public List<Document> attach(long dossierId, long documentId, CurrentUser actor) {
         Dossier d = dossiers.load(dossierId);
-        checkEdit(actor, producer(d.producerId));
-        checkAttachable(d);
+        dossiers.check(DossierAction.EDIT, d, actor);
         Document document = find(documentId);
         if (document.producerId() != d.producerId) {
             throw new OcopException(EvaluationError.DOCUMENT_NOT_FOUND, documentId);
@@ -190,6 +207,24 @@ public class EvidenceLocker {
         if (added > 0) {
             events.publishEvent(new DocumentAttached(dossierId, document.id(), document.kind(), d.communeCode));
         }
+        return attachments(dossierId, actor);
+    }
+
+    /**
+     * Removes a document from a dossier while the dossier can still change; the document stays in the producer's
+     * locker, and the criteria that cited it no longer do.
+     */
+    public List<Document> detach(long dossierId, long documentId, CurrentUser actor) {
+        Dossier d = dossiers.load(dossierId);
+        dossiers.check(DossierAction.EDIT, d, actor);
+        int removed = jdbc.sql("DELETE FROM dossier_attachment WHERE dossier_id = ? AND document_id = ?")
+                .params(dossierId, documentId)
+                .update();
+        if (removed == 0) {
+            throw new OcopException(EvaluationError.DOCUMENT_NOT_FOUND, documentId);
+        }
+        dossiers.forgetEvidence(d, documentId, actor);
+        events.publishEvent(new DocumentDetached(dossierId, documentId, d.communeCode));
         return attachments(dossierId, actor);
     }
 
@@ -222,13 +257,6 @@ public class EvidenceLocker {
         Path path =
                 files.find(key).orElseThrow(() -> new OcopException(EvaluationError.DOCUMENT_NOT_FOUND, documentId));
         return new Download(document, path);
-    }
-
-    /** Documents change only while the producer holds the dossier (draft, or returned for completion). */
-    private static void checkAttachable(Dossier d) {
-        if (d.status != DossierStatus.DRAFT && d.status != DossierStatus.RETURNED) {
-            throw new OcopException(EvaluationError.ILLEGAL_TRANSITION, d.status, "attach");
-        }
     }
 
     private static final String SELECT =
@@ -323,6 +351,20 @@ public class EvidenceLocker {
         @Override
         public String auditSummary() {
             return "document=" + documentId + ", " + kind;
+        }
+    }
+
+    /** A document was removed from a dossier (it stays in the locker). */
+    public record DocumentDetached(long dossierId, long documentId, String communeCode)
+            implements EvaluationEvents.DossierEvent {
+        @Override
+        public String auditAction() {
+            return "dossier.detached";
+        }
+
+        @Override
+        public String auditSummary() {
+            return "document=" + documentId;
         }
     }
 }

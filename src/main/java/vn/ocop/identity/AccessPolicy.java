@@ -25,7 +25,8 @@ public class AccessPolicy {
 
     private static final Map<Role, Set<Action>> PERMISSIONS = Map.of(
             Role.SYSTEM_ADMIN, EnumSet.allOf(Action.class),
-            Role.CENTRAL_OFFICE, EnumSet.of(Action.VIEW_RECORDS, Action.EDIT_RECORDS, Action.VIEW_AUDIT),
+            Role.CENTRAL_OFFICE,
+                    EnumSet.of(Action.VIEW_RECORDS, Action.EDIT_RECORDS, Action.VIEW_AUDIT, Action.MANAGE_USERS),
             Role.PROVINCE_OFFICER, EnumSet.of(Action.VIEW_RECORDS, Action.EDIT_RECORDS, Action.MANAGE_USERS),
             Role.COMMUNE_OFFICER, EnumSet.of(Action.VIEW_RECORDS, Action.EDIT_RECORDS),
             Role.COUNCIL_MEMBER, EnumSet.of(Action.VIEW_RECORDS),

@@ -1,7 +1,6 @@
 package vn.ocop.identity;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Locale;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -29,6 +28,6 @@ class AccountUserDetailsService implements UserDetailsService {
                 account.toCurrentUser(),
                 account.passwordHash(),
                 account.enabled(),
-                !account.isLocked(Instant.now(clock)));
+                true); // lockouts are per client (LoginThrottle), never of the account as a whole
     }
 }

@@ -6,7 +6,7 @@ public enum Action {
     VIEW_RECORDS,
     /** Create or change records of a place. */
     EDIT_RECORDS,
-    /** Create and administer user accounts of a place. */
+    /** Create and administer user accounts of a place (for the central office: the central council's, see UserAccounts). */
     MANAGE_USERS,
     /** Read the audit trail. */
     VIEW_AUDIT,

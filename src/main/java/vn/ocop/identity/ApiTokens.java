@@ -88,8 +88,8 @@ public class ApiTokens {
                         SELECT u.id, u.username, u.display_name, u.role, u.jurisdiction_code, u.producer_id
                           FROM api_token t JOIN app_user u ON u.id = t.user_id
                          WHERE t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ?
-                           AND u.enabled AND (u.locked_until IS NULL OR u.locked_until <= ?)""")
-                .params(digest(value), now, now)
+                           AND u.enabled""")
+                .params(digest(value), now)
                 .query((rs, n) -> new CurrentUser(
                         rs.getLong("id"),
                         rs.getString("username"),
@@ -98,6 +98,19 @@ public class ApiTokens {
                         rs.getString("jurisdiction_code"),
                         rs.getObject("producer_id", Long.class)))
                 .optional();
+    }
+
+    /** Revokes every active token of an account (disabled, password reset, role or jurisdiction changed). */
+    public int revokeAllOf(long userId) {
+        Instant now = Instant.now(clock);
+        int revoked = 0;
+        for (ApiToken token : tokens.findByUserIdOrderByCreatedAtDesc(userId)) {
+            if (token.isActive(now)) {
+                revoke(token, ownerName(token));
+                revoked++;
+            }
+        }
+        return revoked;
     }
 
     /** Revokes the token with this value (the caller's own); unknown values are ignored. */

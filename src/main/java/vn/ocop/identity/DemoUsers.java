@@ -53,7 +53,7 @@ class DemoUsers implements ApplicationRunner {
         int created = 0;
         for (DemoUser user : USERS) {
             if (!repository.existsByUsername(user.username())) {
-                accounts.create(
+                accounts.createDemo(
                         new CreateUser(user.username(), user.name(), null, user.role(), user.jurisdiction(), PASSWORD),
                         SYSTEM);
                 created++;

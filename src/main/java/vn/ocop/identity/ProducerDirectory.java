@@ -10,4 +10,10 @@ public interface ProducerDirectory {
 
     /** The current commune of a producer, or empty when there is no such producer. */
     Optional<String> communeOf(long producerId);
+
+    /** The producer's name, or empty when there is no such producer. */
+    Optional<String> nameOf(long producerId);
+
+    /** The ids of the producers located in the unit or inside it (a commune, or every commune of a province). */
+    java.util.List<Long> idsWithin(String unitCode);
 }

@@ -104,10 +104,30 @@ class SecurityConfiguration {
 
     @Bean
     AuthenticationManager authenticationManager(
-            AccountUserDetailsService users, PasswordEncoder passwordEncoder, AuthenticationEventPublisher events) {
+            AccountUserDetailsService users,
+            PasswordEncoder passwordEncoder,
+            AuthenticationEventPublisher events,
+            LoginThrottle throttle) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwordEncoder);
-        ProviderManager manager = new ProviderManager(provider);
+        // A client locked out for a name is refused before its password is checked, with the wrong-password answer.
+        org.springframework.security.authentication.AuthenticationProvider throttled =
+                new org.springframework.security.authentication.AuthenticationProvider() {
+                    @Override
+                    public org.springframework.security.core.Authentication authenticate(
+                            org.springframework.security.core.Authentication authentication) {
+                        if (throttle.lockedOut(authentication.getName(), LoginThrottle.client(authentication))) {
+                            throw new LoginThrottle.LockedOut();
+                        }
+                        return provider.authenticate(authentication);
+                    }
+
+                    @Override
+                    public boolean supports(Class<?> authentication) {
+                        return provider.supports(authentication);
+                    }
+                };
+        ProviderManager manager = new ProviderManager(throttled);
         manager.setAuthenticationEventPublisher(events);
         return manager;
     }
@@ -145,11 +165,10 @@ class SecurityConfiguration {
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
-                        .failureHandler((request, response, exception) -> response.sendRedirect(request.getContextPath()
-                                + "/login?error="
-                                + (exception instanceof org.springframework.security.authentication.LockedException
-                                        ? "locked"
-                                        : "bad")))
+                        // One answer for a wrong password, an unknown name, a disabled account and a locked-out
+                        // client: the page must not tell an attacker which accounts exist or are locked.
+                        .failureHandler((request, response, exception) ->
+                                response.sendRedirect(request.getContextPath() + "/login?error"))
                         .defaultSuccessUrl("/dashboard", false)
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout").permitAll())

@@ -9,11 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A user account. Owns its lockout rule: too many failed logins in a row lock it for a while. */
+/** A user account: who, what role where, and whether it may log in (failed logins are counted by LoginThrottle). */
 @Entity
 @Table(name = "app_user")
 class UserAccount {
@@ -42,12 +41,6 @@ class UserAccount {
     private @Nullable Long producerId;
 
     private boolean enabled = true;
-
-    @Column(name = "failed_attempts")
-    private int failedAttempts;
-
-    @Column(name = "locked_until")
-    private @Nullable Instant lockedUntil;
 
     @Column(name = "last_login_at")
     private @Nullable Instant lastLoginAt;
@@ -90,35 +83,20 @@ class UserAccount {
         this.createdAt = now;
     }
 
-    boolean isLocked(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
-    }
-
-    /** Records a failed login; returns whether this failure locked the account. */
-    boolean recordFailedLogin(Instant now, int maxFailedAttempts, Duration lockDuration) {
-        if (isLocked(now)) {
-            return false;
-        }
-        failedAttempts++;
-        if (failedAttempts >= maxFailedAttempts) {
-            lockedUntil = now.plus(lockDuration);
-            failedAttempts = 0;
-            return true;
-        }
-        return false;
-    }
-
-    void recordSuccessfulLogin(Instant now) {
-        failedAttempts = 0;
-        lockedUntil = null;
+    /** A password login succeeded. */
+    void loggedIn(Instant now) {
         lastLoginAt = now;
     }
 
     void changePassword(String newHash, Instant now) {
         this.passwordHash = newHash;
         this.passwordChangedAt = now;
-        this.failedAttempts = 0;
-        this.lockedUntil = null;
+    }
+
+    /** Changes what the account may do and where; the caller ends its sessions and tokens. */
+    void reassign(Role role, @Nullable String jurisdictionCode) {
+        this.role = role;
+        this.jurisdictionCode = jurisdictionCode;
     }
 
     void setEnabled(boolean enabled) {
@@ -167,13 +145,13 @@ class UserAccount {
         return jurisdictionCode;
     }
 
-    boolean enabled() {
-        return enabled;
+    @Nullable
+    Long producerId() {
+        return producerId;
     }
 
-    @Nullable
-    Instant lockedUntil() {
-        return lockedUntil;
+    boolean enabled() {
+        return enabled;
     }
 
     @Nullable

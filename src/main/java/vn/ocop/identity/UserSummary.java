@@ -3,7 +3,11 @@ package vn.ocop.identity;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A user account as administrators see it; never contains the password hash. */
+/**
+ * A user account as administrators see it; never contains the password hash.
+ *
+ * @param producerId the producer a {@link Role#PRODUCER} account acts for; {@code null} for other roles
+ */
 public record UserSummary(
         long id,
         String username,
@@ -15,4 +19,5 @@ public record UserSummary(
         boolean locked,
         @Nullable Instant lastLoginAt,
         Instant createdAt,
-        long version) {}
+        long version,
+        @Nullable Long producerId) {}

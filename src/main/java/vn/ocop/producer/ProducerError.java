@@ -19,7 +19,9 @@ public enum ProducerError implements ErrorCode {
     SIGNUP_DECIDED("PRD-008", ErrorKind.CONFLICT),
     SIGNUP_NOT_FOUND("PRD-009", ErrorKind.NOT_FOUND),
     /** A refusal needs its reason, which the applicant reads. */
-    SIGNUP_REASON_REQUIRED("PRD-010", ErrorKind.INVALID);
+    SIGNUP_REASON_REQUIRED("PRD-010", ErrorKind.INVALID),
+    /** A producer's account edits its descriptive data, never its tax code or status (officers do). */
+    FIELD_NOT_EDITABLE_BY_PRODUCER("PRD-020", ErrorKind.FORBIDDEN);
 
     private final String code;
     private final ErrorKind kind;

@@ -18,4 +18,14 @@ class ProducerLocations implements ProducerDirectory {
     public Optional<String> communeOf(long producerId) {
         return producers.lookup(producerId).map(ProducerView::communeCode);
     }
+
+    @Override
+    public Optional<String> nameOf(long producerId) {
+        return producers.lookup(producerId).map(ProducerView::name);
+    }
+
+    @Override
+    public java.util.List<Long> idsWithin(String unitCode) {
+        return producers.idsWithin(unitCode);
+    }
 }

@@ -88,6 +88,15 @@ public class ProducerRegistry {
             policy.check(actor, Action.EDIT_RECORDS, commune.code());
         }
         String taxCode = taxCode(details.taxCode());
+        if (actor.role() == vn.ocop.identity.Role.PRODUCER) {
+            // The producer keeps its descriptive data current; its identity and standing are the officers'.
+            if (!taxCode.equals(producer.view().taxCode())) {
+                throw new OcopException(ProducerError.FIELD_NOT_EDITABLE_BY_PRODUCER, "taxCode");
+            }
+            if (details.status() != null && details.status() != producer.view().status()) {
+                throw new OcopException(ProducerError.FIELD_NOT_EDITABLE_BY_PRODUCER, "status");
+            }
+        }
         producers.findByTaxCode(taxCode).filter(other -> other.id() != id).ifPresent(other -> {
             throw new OcopException(ProducerError.TAX_CODE_TAKEN, taxCode);
         });
@@ -136,6 +145,15 @@ public class ProducerRegistry {
     @Transactional(readOnly = true)
     public Optional<ProducerView> lookup(long id) {
         return producers.findById(id).map(Producer::view);
+    }
+
+    /** Ids of the producers located in the unit (a commune) or inside it (a province). No authorization. */
+    @Transactional(readOnly = true)
+    public java.util.List<Long> idsWithin(String unitCode) {
+        return jdbc.sql("SELECT id FROM producer WHERE commune_code = ? OR province_code = ? ORDER BY id")
+                .params(unitCode, unitCode)
+                .query(Long.class)
+                .list();
     }
 
     /** The producer with this tax code (normalized first), for imports; no authorization. */

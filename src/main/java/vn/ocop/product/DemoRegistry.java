@@ -197,15 +197,27 @@ class DemoRegistry implements ApplicationRunner {
                                         null,
                                         null,
                                         "IMPORTED"),
-                                SYSTEM);
+                                recorder(star, product));
                         certificate++;
                     } else if (roll < 72) {
                         products.recordRating(
-                                product.id(), new CurrentRating(2, null, null, null, null, "IMPORTED"), SYSTEM);
+                                product.id(),
+                                new CurrentRating(2, null, null, null, null, "IMPORTED"),
+                                recorder(2, product));
                     }
                 }
             }
         }
         return productCount;
+    }
+
+    /**
+     * Who records a demo rating: the authority of its level (RatingAuthority), the central office for 5★, the
+     * province's officers otherwise, as "demo-data" in the audit trail.
+     */
+    private static CurrentUser recorder(int star, ProductView product) {
+        return star == 5
+                ? new CurrentUser(0, "demo-data", "Dữ liệu mẫu", Role.CENTRAL_OFFICE, null, null)
+                : new CurrentUser(0, "demo-data", "Dữ liệu mẫu", Role.PROVINCE_OFFICER, product.provinceCode(), null);
     }
 }

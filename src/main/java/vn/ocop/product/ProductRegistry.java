@@ -39,6 +39,8 @@ public class ProductRegistry {
     private final ProductSearch search;
     private final Clock clock;
 
+    private final CertificateRegister certificates;
+
     ProductRegistry(
             ProductRepository products,
             ProducerRegistry producers,
@@ -47,7 +49,9 @@ public class ProductRegistry {
             AccessPolicy policy,
             ApplicationEventPublisher events,
             ProductSearch search,
+            CertificateRegister certificates,
             Clock clock) {
+        this.certificates = certificates;
         this.products = products;
         this.producers = producers;
         this.classification = classification;
@@ -108,6 +112,14 @@ public class ProductRegistry {
             throw OcopException.forbidden();
         }
         CurrentRating complete = complete(rating);
+        RatingAuthority.refusal(actor, complete, product.provinceCode()).ifPresent(refusal -> {
+            throw "ratingLevel".equals(refusal)
+                    ? new OcopException(ProductError.RATING_LEVEL_MISMATCH, complete.star())
+                    : new OcopException(ProductError.RATING_NOT_PERMITTED, complete.star());
+        });
+        if (complete.certificateNumber() != null && certificates.issuedByPlatform(complete.certificateNumber())) {
+            throw new OcopException(ProductError.CERTIFICATE_NUMBER_TAKEN, complete.certificateNumber());
+        }
         String changes = product.rate(complete, now());
         if (complete.certified() && product.ocopCode() == null) {
             LocalDate issued = complete.issuedOn() == null ? LocalDate.now(clock) : complete.issuedOn();
@@ -125,6 +137,19 @@ public class ProductRegistry {
     @Transactional(readOnly = true)
     public java.util.Optional<ProductView> lookup(long id) {
         return products.findById(id).map(product -> view(product, producer(product.producerId())));
+    }
+
+    /** Products by id for other modules' lists (work queues, reports); unknown ids are left out. No authorization. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, ProductView> lookupAll(java.util.Collection<Long> ids) {
+        java.util.Map<Long, ProducerView> producersById = new java.util.HashMap<>();
+        java.util.Map<Long, ProductView> found = new java.util.LinkedHashMap<>();
+        for (Product product : products.findAllById(new java.util.HashSet<>(ids))) {
+            ProducerView producer = producersById.computeIfAbsent(product.producerId(), this::producer);
+            ProductView view = view(product, producer);
+            found.put(view.id(), view);
+        }
+        return found;
     }
 
     /**

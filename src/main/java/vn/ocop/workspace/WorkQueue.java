@@ -12,4 +12,9 @@ public interface WorkQueue {
 
     /** The work waiting for this user in this module, in any order. */
     List<WorkItem> itemsFor(CurrentUser user);
+
+    /** How many items {@link #itemsFor} would return; modules answer it with a cheaper count where they can. */
+    default int countFor(CurrentUser user) {
+        return itemsFor(user).size();
+    }
 }

@@ -38,7 +38,7 @@ public class Workspace {
 
     /** How many things wait for the user (the menu's count). */
     public int countFor(CurrentUser user) {
-        return queues.stream().mapToInt(queue -> queue.itemsFor(user).size()).sum();
+        return queues.stream().mapToInt(queue -> queue.countFor(user)).sum();
     }
 
     /** The dashboard sections for the user, in their order. */

@@ -12,16 +12,14 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import vn.ocop.IntegrationTest;
 
 /**
  * Base of the browser tests: the application on a random port and a real headless Chromium (Debian's chromium and
  * chromium-driver, installed by bin/test) driving it. Screenshots land in target/screenshots.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@IntegrationTest
 abstract class BrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");

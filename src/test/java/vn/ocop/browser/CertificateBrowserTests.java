@@ -44,6 +44,9 @@ class CertificateBrowserTests extends BrowserTest {
     private static final String PASSWORD = "Cong-nhan-2026!";
 
     @Autowired
+    vn.ocop.evaluation.DossierFixtures fixtures;
+
+    @Autowired
     UserAccounts users;
 
     @Autowired
@@ -127,7 +130,7 @@ class CertificateBrowserTests extends BrowserTest {
                 province);
         long dossier =
                 dossiers.create(round.id(), product, "FIRST", Map.of(), commune).id();
-        dossiers.submit(dossier, commune);
+        fixtures.completeAndSubmit(dossier, commune);
         dossiers.forward(dossier, new CommuneReview(true, true, true, true, null), commune);
         dossiers.startEvaluation(dossier, province);
         scoring.recordPaperResult(dossier, List.of(new BigDecimal("71"), new BigDecimal("73")), 4, province);
@@ -138,6 +141,11 @@ class CertificateBrowserTests extends BrowserTest {
                                 .query(Long.class)
                                 .single()
                         == 1);
+        // The council met on 10/11/2026 (the decision of 20/11 follows it).
+        jdbc.sql(
+                        "UPDATE certification_candidate SET created_at = TIMESTAMPTZ '2026-11-10 09:00+07' WHERE dossier_id = ?")
+                .param(dossier)
+                .update();
 
         login("bt.congnhan", PASSWORD);
         browser.get(url("/certification"));

@@ -37,6 +37,9 @@ class CouncilScoringBrowserTests extends BrowserTest {
     private static final String PASSWORD = "Hoi-dong-2026!";
 
     @Autowired
+    vn.ocop.evaluation.DossierFixtures fixtures;
+
+    @Autowired
     UserAccounts users;
 
     @Autowired
@@ -117,11 +120,15 @@ class CouncilScoringBrowserTests extends BrowserTest {
         Path certificate =
                 Files.createDirectories(Path.of("target/browser-files")).resolve("giấy ATTP.pdf");
         Files.writeString(certificate, "%PDF-1.4\n% Giấy chứng nhận cơ sở đủ điều kiện ATTP\n%%EOF\n");
-        // The commune officer files the dossier from the round page, then attaches the certificate before submitting.
+        // The commune officer files the dossier from the round page (searching the product by name, without accents),
+        // then attaches the certificate before submitting.
         login(commune.username(), PASSWORD);
         browser.get(url("/evaluation/rounds/" + round.id()));
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("apply-product")))
-                .selectByValue(Long.toString(productId));
+        browser.findElement(By.id("file-dossier")).click();
+        browser.findElement(By.id("product-query")).sendKeys("tra tim sen");
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("product-choices"), "Trà tim sen"));
+        clickWhenSettled(By.cssSelector("#product-choices input[value='" + productId + "']"));
         screenshot("round-apply");
         browser.findElement(By.cssSelector("#apply-form button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10))
@@ -141,7 +148,7 @@ class CouncilScoringBrowserTests extends BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("documents"), "giấy ATTP.pdf"));
         assertThat(browser.findElement(By.id("documents")).getText())
-                .contains("Giấy chứng nhận an toàn thực phẩm")
+                .contains("Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm")
                 .contains("31/12/2028");
         screenshot("dossier-documents");
         // The certificate's validity ends while the dossier waits: the page says so next to its date.
@@ -154,7 +161,7 @@ class CouncilScoringBrowserTests extends BrowserTest {
                 .contains("Hết hiệu lực");
         screenshot("dossier-document-expired");
         logout();
-        dossiers.submit(dossier.id(), commune);
+        fixtures.completeAndSubmit(dossier.id(), commune);
         dossiers.forward(dossier.id(), new CommuneReview(true, true, true, true, null), commune);
         dossiers.startEvaluation(dossier.id(), province);
 
@@ -184,6 +191,22 @@ class CouncilScoringBrowserTests extends BrowserTest {
                 .contains("100.00")
                 .contains("5 sao");
         screenshot("council-closed");
+    }
+
+    /** Clicks an element that htmx may still be replacing (each keystroke of a type-ahead swaps the list). */
+    private void clickWhenSettled(By locator) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                new WebDriverWait(browser, Duration.ofSeconds(10))
+                        .until(ExpectedConditions.elementToBeClickable(locator))
+                        .click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
     }
 
     private void chooseBestOptions() {

@@ -43,7 +43,7 @@ class LoginBrowserTests extends BrowserTest {
 
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("error"));
         assertThat(browser.findElement(By.cssSelector(".alert.error")).getText())
-                .isEqualTo("Tên đăng nhập hoặc mật khẩu không đúng.");
+                .startsWith("Tên đăng nhập hoặc mật khẩu không đúng.");
         screenshot("login-error");
     }
 

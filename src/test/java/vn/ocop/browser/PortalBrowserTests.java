@@ -25,6 +25,7 @@ import vn.ocop.certification.Certificate;
 import vn.ocop.certification.Certification;
 import vn.ocop.certification.IssuedCertificates;
 import vn.ocop.evaluation.CouncilScoring;
+import vn.ocop.evaluation.DossierFixtures;
 import vn.ocop.evaluation.Dossiers;
 import vn.ocop.evaluation.EvaluationRounds;
 import vn.ocop.identity.CreateUser;
@@ -74,13 +75,16 @@ class PortalBrowserTests extends BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DossierFixtures dossierFixtures;
+
     @ParameterizedTest
     @ValueSource(ints = {1280, 390})
     void aBuyerFindsAProductByMapAndTypoChecksItsCertificateAndAsksTheProducer(int width) throws Exception {
         String tag = CatalogFixtures.uniqueWord();
         CatalogFixtures fixtures = new CatalogFixtures(producers, products, catalog);
         Certificate certificate = new IssuedCertificates(
-                        producers, products, rounds, dossiers, scoring, certification, jdbc)
+                        producers, products, rounds, dossiers, scoring, certification, jdbc, dossierFixtures)
                 .province("Nước mắm Phú Quốc " + tag, LocalDate.now().minusDays(1));
         long productId = certificate.productId();
         fixtures.awaitListed(productId);

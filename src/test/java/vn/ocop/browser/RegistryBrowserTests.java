@@ -108,7 +108,8 @@ class RegistryBrowserTests extends BrowserTest {
         products.recordRating(
                 productId,
                 new CurrentRating(4, "123/QĐ-UBND", LocalDate.of(2025, 6, 20), null, null, "IMPORTED"),
-                TestUsers.admin());
+                TestUsers.provinceOfficer(
+                        products.lookup(productId).orElseThrow().provinceCode()));
         browser.get(productUrl);
         assertThat(browser.findElement(By.cssSelector("h1 .stars")).getAttribute("aria-label"))
                 .isEqualTo("4 sao");

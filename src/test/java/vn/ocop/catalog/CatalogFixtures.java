@@ -42,14 +42,19 @@ public record CatalogFixtures(ProducerRegistry producers, ProductRegistry produc
         return producers.register(details, ADMIN);
     }
 
-    /** A product with a star recorded from earlier records, issued on {@code issuedOn} (36 months of validity). */
+    /**
+     * A product with a star recorded from earlier records, issued on {@code issuedOn} (36 months of validity), by the
+     * authority that records it: the central office for 5★, the product's province otherwise.
+     */
     public ProductView rated(long producerId, String name, int criteriaSet, int star, LocalDate issuedOn) {
         ProductView product = products.register(RegistryFixtures.aProduct(producerId, name, criteriaSet), ADMIN);
+        CurrentUser authority =
+                star == 5 ? TestUsers.centralOffice() : TestUsers.provinceOfficer(product.provinceCode());
         return products.recordRating(
                 product.id(),
                 new CurrentRating(
                         star, star >= 3 ? "QĐ " + uniqueWord() + "/UBND" : null, issuedOn, null, null, "IMPORTED"),
-                ADMIN);
+                authority);
     }
 
     /** A listed product: certified 4★ today in {@code commune}, waited for until the catalog lists it. */

@@ -48,6 +48,9 @@ class CertificationIntegrationTests {
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     @Autowired
+    vn.ocop.evaluation.DossierFixtures fixtures;
+
+    @Autowired
     ProducerRegistry producers;
 
     @Autowired
@@ -334,7 +337,7 @@ class CertificationIntegrationTests {
         CurrentUser commune = TestUsers.communeOfficer("29869");
         long dossier =
                 dossiers.create(round.id(), product, "FIRST", Map.of(), commune).id();
-        dossiers.submit(dossier, commune);
+        fixtures.completeAndSubmit(dossier, commune);
         dossiers.forward(dossier, new CommuneReview(true, true, true, true, null), commune);
         dossiers.startEvaluation(dossier, province);
         scoring.recordPaperResult(dossier, totals, star, province);
@@ -351,7 +354,15 @@ class CertificationIntegrationTests {
                                 .contains(status));
     }
 
-    private static Certification.IssueDecision decision(long dossier) {
+    /**
+     * A decision dated 31/01/2026 on a dossier, whose council result is dated a month before (the candidate row is
+     * backdated: a decision is never dated before the council's result).
+     */
+    private Certification.IssueDecision decision(long dossier) {
+        jdbc.sql(
+                        "UPDATE certification_candidate SET created_at = TIMESTAMPTZ '2026-01-02 09:00+07' WHERE dossier_id = ?")
+                .param(dossier)
+                .update();
         return new Certification.IssueDecision(
                 "QĐ " + SEQ.incrementAndGet() + "/QĐ-UBND",
                 LocalDate.of(2026, 1, 31),

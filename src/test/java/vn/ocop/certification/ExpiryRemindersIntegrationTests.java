@@ -84,6 +84,9 @@ class ExpiryRemindersIntegrationTests {
     }
 
     @Autowired
+    vn.ocop.evaluation.DossierFixtures fixtures;
+
+    @Autowired
     ExpiryReminders reminders;
 
     @Autowired
@@ -127,7 +130,7 @@ class ExpiryRemindersIntegrationTests {
     /** Certificates and recipients of earlier tests take no part. */
     @BeforeEach
     void retireEarlierCertificatesAndAccounts() {
-        issued = new IssuedCertificates(producers, products, rounds, dossiers, scoring, certification, jdbc);
+        issued = new IssuedCertificates(producers, products, rounds, dossiers, scoring, certification, jdbc, fixtures);
         jdbc.sql("UPDATE certificate SET status = 'SUPERSEDED' WHERE status IN ('VALID', 'EXPIRED')")
                 .update();
         jdbc.sql("UPDATE app_user SET enabled = false WHERE username LIKE 'nhac-han-%'")

@@ -32,7 +32,8 @@ public record IssuedCertificates(
         Dossiers dossiers,
         CouncilScoring scoring,
         Certification certification,
-        JdbcClient jdbc) {
+        JdbcClient jdbc,
+        vn.ocop.evaluation.DossierFixtures fixtures) {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 
@@ -43,11 +44,28 @@ public record IssuedCertificates(
         return issue(dossier, decidedOn, "QĐ-UBND", officer);
     }
 
-    /** A 5★ certificate decided by the ministry after a central round. */
+    /**
+     * A 5★ certificate decided by the ministry: the province council's 5★ result proposed to a central round (Art.
+     * 7.3.e), scored there and decided.
+     */
     public Certificate ministry(String productName, LocalDate decidedOn) {
+        CurrentUser officer = TestUsers.provinceOfficer(RegistryFixtures.DONG_THAP);
         CurrentUser central = TestUsers.centralOffice();
-        long dossier = rated(productName, "CENTRAL", new BigDecimal("92"), 5, central);
-        return issue(dossier, decidedOn, "QĐ-BNNMT", central);
+        long provinceDossier = rated(productName, "PROVINCE", new BigDecimal("92"), 5, officer);
+        EvaluationRound ministryRound = rounds.open(
+                new EvaluationRounds.OpenRound(
+                        "Đợt Bộ " + SEQ.incrementAndGet(),
+                        "CENTRAL",
+                        null,
+                        2026,
+                        LocalDate.of(2099, 7, 30),
+                        LocalDate.of(2099, 9, 30)),
+                central);
+        long proposal = dossiers.proposeToMinistry(provinceDossier, ministryRound.id(), officer)
+                .id();
+        dossiers.startEvaluation(proposal, central);
+        scoring.recordPaperResult(proposal, List.of(new BigDecimal("92")), 5, central);
+        return issue(proposal, decidedOn, "QĐ-BNNMT", central);
     }
 
     private Certificate issue(long dossier, LocalDate decidedOn, String suffix, CurrentUser actor) {
@@ -58,6 +76,15 @@ public record IssuedCertificates(
                                         .query(String.class)
                                         .optional())
                                 .contains("PENDING"));
+        // The council's result is dated a month before the decision (a decision never precedes it).
+        jdbc.sql("UPDATE certification_candidate SET created_at = ? WHERE dossier_id = ?")
+                .params(
+                        java.sql.Timestamp.from(decidedOn
+                                .minusMonths(1)
+                                .atStartOfDay(vn.ocop.shared.OcopClock.VIETNAM)
+                                .toInstant()),
+                        dossier)
+                .update();
         return certification
                 .issue(
                         new Certification.IssueDecision(
@@ -91,7 +118,7 @@ public record IssuedCertificates(
         CurrentUser commune = TestUsers.communeOfficer(RegistryFixtures.CAO_LANH);
         long dossier =
                 dossiers.create(round.id(), product, "FIRST", Map.of(), commune).id();
-        dossiers.submit(dossier, commune);
+        fixtures.completeAndSubmit(dossier, commune);
         dossiers.forward(dossier, new CommuneReview(true, true, true, true, null), commune);
         dossiers.startEvaluation(dossier, organiser);
         scoring.recordPaperResult(dossier, List.of(total), star, organiser);

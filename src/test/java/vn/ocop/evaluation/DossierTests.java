@@ -51,12 +51,22 @@ class DossierTests {
     }
 
     @Test
-    void aProvinceResultOfNinetyOrMoreIsProposedForFiveStars() {
+    void aProvinceResultEarningFiveStarsIsProposedToTheMinistry() {
         Dossier d = aSubmittedDossier();
         d.forward(allContentsMet());
         d.startEvaluation();
-        d.rate(new BigDecimal("90"), 4, true);
+        d.rate(new BigDecimal("90"), 5, true);
         assertThat(d.fiveStarCandidate).isTrue();
+    }
+
+    @Test
+    void aResultOfNinetyOrMoreCappedBelowFiveStarsByAStarMinimumIsNotProposed() {
+        // 98 points but a missed 3★ minimum caps the product at 2★: not a 5★ candidate (issue #13 finding).
+        Dossier d = aSubmittedDossier();
+        d.forward(allContentsMet());
+        d.startEvaluation();
+        d.rate(new BigDecimal("98"), 2, true);
+        assertThat(d.fiveStarCandidate).isFalse();
     }
 
     @Test

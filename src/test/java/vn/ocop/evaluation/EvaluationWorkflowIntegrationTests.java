@@ -45,6 +45,9 @@ class EvaluationWorkflowIntegrationTests {
     private static final String SA_DEC = "29905";
 
     @Autowired
+    vn.ocop.evaluation.DossierFixtures fixtures;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -105,6 +108,7 @@ class EvaluationWorkflowIntegrationTests {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("DRAFT"))
                 .andExpect(jsonPath("$.setNo").value(9)));
+        fixtures.complete(dossier, commune);
         perform(commune, post("/api/v1/dossiers/" + dossier + "/submit"), "")
                 .andExpect(jsonPath("$.status").value("SUBMITTED"))
                 .andExpect(jsonPath("$.communeDeadline").exists());
@@ -274,6 +278,7 @@ class EvaluationWorkflowIntegrationTests {
                         "{\"roundId\":%d,\"productId\":%d,\"kind\":\"FIRST\"}".formatted(round, product.id()))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("EVAL-018"));
+        fixtures.complete(dossier, commune);
         perform(commune, post("/api/v1/dossiers/" + dossier + "/submit"), "").andExpect(status().isOk());
         perform(commune, post("/api/v1/dossiers/" + dossier + "/return"), "{\"reason\":\"\"}")
                 .andExpect(status().isBadRequest());
@@ -345,6 +350,7 @@ class EvaluationWorkflowIntegrationTests {
                 commune,
                 post("/api/v1/dossiers"),
                 "{\"roundId\":%d,\"productId\":%d,\"kind\":\"FIRST\"}".formatted(round, product.id())));
+        fixtures.complete(dossier, commune);
         perform(commune, post("/api/v1/dossiers/" + dossier + "/submit"), "").andExpect(status().isOk());
         perform(
                         commune,

@@ -49,6 +49,9 @@ class EvidenceLockerIntegrationTests {
     private static final String SA_DEC = "29905";
 
     @Autowired
+    vn.ocop.evaluation.DossierFixtures fixtures;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -99,7 +102,7 @@ class EvidenceLockerIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/pdf"))
                 .andExpect(content().bytes(pdf))
-                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("inline")))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"));
         assertThat(audited("evidence.uploaded", Long.toString(docId))).isEqualTo(1);
     }
@@ -189,6 +192,7 @@ class EvidenceLockerIntegrationTests {
                 .andExpect(status().isForbidden());
 
         // Once submitted, the dossier's documents are frozen.
+        fixtures.complete(dossier, commune);
         mvc.perform(post("/api/v1/dossiers/" + dossier + "/submit").with(as(commune)))
                 .andExpect(status().isOk());
         long late = id(upload(owner, product.producerId(), "OTHER", "bo-sung.png", "image/png", png()));
@@ -318,8 +322,8 @@ class EvidenceLockerIntegrationTests {
         attach(owner, first, label).andExpect(status().isOk());
         long later = round(2029);
 
-        // The round page offers the producer its own products, and files the dossier from the form.
-        mvc.perform(get("/evaluation/rounds/" + later).with(as(owner)))
+        // The round's filing page offers the producer its own products, and files the dossier from the form.
+        mvc.perform(get("/evaluation/rounds/" + later + "/file").with(as(owner)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("apply-form")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Mắm tôm chua")));
@@ -347,7 +351,7 @@ class EvidenceLockerIntegrationTests {
                         .param("kind", "REEVALUATION")
                         .with(as(owner))
                         .with(csrf()))
-                .andExpect(redirectedUrl("/evaluation/rounds/" + later))
+                .andExpect(redirectedUrl("/evaluation/rounds/" + later + "/file"))
                 .andExpect(flash().attribute("error", org.hamcrest.Matchers.notNullValue()));
     }
 

@@ -225,27 +225,110 @@ class ApiSecurityIntegrationTests {
     }
 
     @Test
-    void accountLocksAfterFiveFailedLoginsEvenWithTheRightPasswordAfterwards() throws Exception {
+    void fiveFailedLoginsLockOutThatClientOnlyAndLeaveTokensWorking() throws Exception {
         String admin = token("admin", "admin-test-password-1");
         String username = createUser(admin, "COMMUNE_OFFICER", "00004");
+        String issued = token(username, PASSWORD);
         for (int i = 0; i < 5; i++) {
             mvc.perform(post("/api/v1/auth/token")
+                            .with(from("203.0.113.7"))
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"username\":\"" + username + "\",\"password\":\"wrong-" + i + "\"}"))
                     .andExpect(status().isUnauthorized())
                     .andExpect(jsonPath("$.code").value("IAM-001"));
         }
+        // The locked-out client gets the wrong-password answer even with the right password...
         mvc.perform(post("/api/v1/auth/token")
+                        .with(from("203.0.113.7"))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"))
                 .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.code").value("IAM-002"));
+                .andExpect(jsonPath("$.code").value("IAM-001"));
+        // ...while the owner, from another client, still logs in, and the token issued before still works.
+        mvc.perform(post("/api/v1/auth/token")
+                        .with(from("198.51.100.20"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + issued))
+                .andExpect(status().isOk());
         mvc.perform(get("/api/v1/audit-events")
                         .param("objectId", username)
                         .param("action", "auth.locked-out")
                         .header("Authorization", "Bearer " + admin))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1));
+    }
+
+    @Test
+    void wrongPasswordUnknownNameDisabledAccountAndLockedOutClientGetTheSameAnswer() throws Exception {
+        String admin = token("admin", "admin-test-password-1");
+        String username = createUser(admin, "COMMUNE_OFFICER", "00004");
+        String disabled = createUser(admin, "COMMUNE_OFFICER", "00004");
+        long disabledId = userId(admin, disabled);
+        mvc.perform(put("/api/v1/users/" + disabledId + "/enabled")
+                        .header("Authorization", "Bearer " + admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"enabled\": false, \"version\": " + version(admin, disabledId) + "}"))
+                .andExpect(status().isOk());
+        String wrong = tokenAnswer(username, "not-the-password", "192.0.2.1");
+        assertThat(tokenAnswer("nobody-" + username, "not-the-password", "192.0.2.1"))
+                .isEqualTo(wrong);
+        assertThat(tokenAnswer(disabled, PASSWORD, "192.0.2.1")).isEqualTo(wrong);
+        for (int i = 0; i < 5; i++) {
+            tokenAnswer(username, "wrong-" + i, "192.0.2.99");
+        }
+        assertThat(tokenAnswer(username, PASSWORD, "192.0.2.99")).isEqualTo(wrong);
+    }
+
+    @Test
+    void disablingAnAccountEndsItsBrowserSessionsAtOnce() throws Exception {
+        String admin = token("admin", "admin-test-password-1");
+        String username = createUser(admin, "COMMUNE_OFFICER", "00004");
+        jakarta.servlet.http.Cookie session = pageLogin(username, PASSWORD);
+        mvc.perform(get("/dashboard").cookie(session)).andExpect(status().isOk());
+        long id = userId(admin, username);
+        mvc.perform(put("/api/v1/users/" + id + "/enabled")
+                        .header("Authorization", "Bearer " + admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"enabled\": false, \"version\": " + version(admin, id) + "}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/dashboard").cookie(session))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login"));
+    }
+
+    @Test
+    void resettingAPasswordEndsSessionsAndRevokesTokens() throws Exception {
+        String admin = token("admin", "admin-test-password-1");
+        String username = createUser(admin, "COMMUNE_OFFICER", "00004");
+        String userToken = token(username, PASSWORD);
+        jakarta.servlet.http.Cookie session = pageLogin(username, PASSWORD);
+        long id = userId(admin, username);
+        mvc.perform(put("/api/v1/users/" + id + "/password")
+                        .header("Authorization", "Bearer " + admin)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"password\": \"Hoa-sen-ngat-huong-7\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + userToken))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/dashboard").cookie(session))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/login"));
+    }
+
+    @Test
+    void commonAndPublishedPasswordsAreRefused() throws Exception {
+        String admin = token("admin", "admin-test-password-1");
+        long id = userId(admin, createUser(admin, "COMMUNE_OFFICER", "00004"));
+        for (String weak : new String[] {"1234567890", "Demo-ocop-2026", "qwertyuiop", "aaaaaaaaaaaa", "abcdefghijk"}) {
+            mvc.perform(put("/api/v1/users/" + id + "/password")
+                            .header("Authorization", "Bearer " + admin)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"password\": \"" + weak + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("IAM-008"));
+        }
     }
 
     @Test
@@ -264,30 +347,57 @@ class ApiSecurityIntegrationTests {
     }
 
     @Test
-    void expiredTokensAndTokensOfLockedAccountsAreRefused() throws Exception {
+    void expiredTokensAreRefused() throws Exception {
         String admin = token("admin", "admin-test-password-1");
         String username = createUser(admin, "COMMUNE_OFFICER", "00004");
         String userToken = token(username, PASSWORD);
         long id = userId(admin, username);
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + userToken))
                 .andExpect(status().isOk());
-
-        jdbc.sql("UPDATE app_user SET locked_until = now() + interval '10 minutes' WHERE id = ?")
-                .param(id)
-                .update();
-        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + userToken))
-                .andExpect(status().isUnauthorized());
-        jdbc.sql("UPDATE app_user SET locked_until = now() - interval '1 second' WHERE id = ?")
-                .param(id)
-                .update();
-        mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + userToken))
-                .andExpect(status().isOk());
-
         jdbc.sql("UPDATE api_token SET expires_at = now() - interval '1 second' WHERE user_id = ?")
                 .param(id)
                 .update();
         mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + userToken))
                 .andExpect(status().isUnauthorized());
+    }
+
+    /** The body of the token endpoint's answer for these credentials from this client, without the instance. */
+    private String tokenAnswer(String username, String password, String client) throws Exception {
+        return mvc.perform(post("/api/v1/auth/token")
+                        .with(from(client))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+                .andExpect(status().isUnauthorized())
+                .andReturn()
+                .getResponse()
+                .getContentAsString()
+                .replaceAll("\"instance\":\"[^\"]*\",?", "");
+    }
+
+    /** Logs in through the login form; returns the session cookie. */
+    private jakarta.servlet.http.Cookie pageLogin(String username, String password) throws Exception {
+        var result = mvc.perform(
+                        org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin(
+                                        "/login")
+                                .user(username)
+                                .password(password))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(
+                        org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/dashboard"))
+                .andReturn();
+        // OCOPSESSION with an embedded server (its cookie settings), Spring Session's default name under plain MockMvc.
+        jakarta.servlet.http.Cookie cookie = result.getResponse().getCookie("OCOPSESSION") != null
+                ? result.getResponse().getCookie("OCOPSESSION")
+                : result.getResponse().getCookie("SESSION");
+        assertThat(cookie).as("session cookie").isNotNull();
+        return cookie;
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 
     @Test
@@ -338,10 +448,12 @@ class ApiSecurityIntegrationTests {
     }
 
     private long userId(String adminToken, String username) throws Exception {
-        MvcResult result = mvc.perform(get("/api/v1/users").header("Authorization", "Bearer " + adminToken))
+        MvcResult result = mvc.perform(
+                        get("/api/v1/users").param("q", username).header("Authorization", "Bearer " + adminToken))
                 .andExpect(status().isOk())
                 .andReturn();
-        for (JsonNode user : json.readTree(result.getResponse().getContentAsString())) {
+        for (JsonNode user :
+                json.readTree(result.getResponse().getContentAsString()).get("items")) {
             if (user.get("username").asString().equals(username)) {
                 return user.get("id").asLong();
             }

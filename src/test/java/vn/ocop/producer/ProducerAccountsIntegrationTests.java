@@ -74,30 +74,43 @@ class ProducerAccountsIntegrationTests {
     }
 
     @Test
-    void theNewUserPageLinksAProducerAccount() throws Exception {
+    void theProducerPageCreatesTheProducersAccountAndTheUsersListShowsIt() throws Exception {
         long own = producer(RegistryFixtures.CAO_LANH);
         CurrentUser dongThap = TestUsers.provinceOfficer("82");
-        mvc.perform(get("/admin/users/new").with(as(dongThap)))
+        mvc.perform(get("/producers/" + own).with(as(dongThap)))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                        .string(org.hamcrest.Matchers.containsString("id=\"producerId\"")));
+                        .string(org.hamcrest.Matchers.containsString("/producers/" + own + "/accounts/new")));
         String username = "chu-the-trang-" + SEQ.incrementAndGet();
         mvc.perform(
-                        post("/admin/users")
+                        post("/producers/" + own + "/accounts")
                                 .param("username", username)
                                 .param("displayName", "Chủ thể qua trang")
-                                .param("role", "PRODUCER")
-                                .param("producerId", Long.toString(own))
                                 .param("password", PASSWORD)
                                 .with(as(dongThap))
                                 .with(org.springframework.security.test.web.servlet.request
                                         .SecurityMockMvcRequestPostProcessors.csrf()))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
-                        "/admin/users"));
+                        "/producers/" + own + "#accounts"));
         mvc.perform(post("/api/v1/auth/token")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}"))
                 .andExpect(status().isCreated());
+        // The province officer who created it finds it in the users list, and no false "created" banner shows.
+        mvc.perform(get("/admin/users").param("q", username).with(as(dongThap)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("1 tài khoản")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("<a class=\"code\" href=\"/admin/users/")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Đã tạo người dùng"))));
+        // Another province's officer neither sees it nor may open one.
+        CurrentUser haNoi = TestUsers.provinceOfficer("01");
+        mvc.perform(get("/admin/users").param("q", username).with(as(haNoi)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("0 tài khoản")));
+        mvc.perform(get("/producers/" + own + "/accounts/new").with(as(haNoi))).andExpect(status().isForbidden());
     }
 
     private ResultActions create(CurrentUser actor, String role, String jurisdiction, Long producerId)

@@ -16,9 +16,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import vn.ocop.IntegrationTest;
 import vn.ocop.RegistryFixtures;
 import vn.ocop.TestUsers;
 import vn.ocop.producer.ProducerRegistry;
@@ -28,8 +27,7 @@ import vn.ocop.producer.ProducerRegistry;
  * page user gets the product page with a localized message (not a 403, 500 or reset connection) and an API client a
  * 413 problem.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@IntegrationTest
 class PhotoUploadLimitsWebTests {
 
     private static final byte[] HUGE = hugeUpload();

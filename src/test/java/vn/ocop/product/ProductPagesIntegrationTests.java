@@ -55,7 +55,7 @@ class ProductPagesIntegrationTests {
         products.recordRating(
                 fishSauce.id(),
                 new CurrentRating(4, "GCN-GH-01", LocalDate.of(2025, 3, 1), null, null, "IMPORTED"),
-                admin);
+                vn.ocop.TestUsers.provinceOfficer("82"));
 
         String page = body(mvc.perform(get("/products")
                         .param("q", "nuoc mam ganh hao " + unique)
@@ -83,7 +83,9 @@ class ProductPagesIntegrationTests {
         }
         ProductView rated = products.register(aProduct(firm.id(), "Cà phê lọc sao", 13), admin);
         products.recordRating(
-                rated.id(), new CurrentRating(5, "GCN-LS-5", LocalDate.of(2025, 1, 2), null, null, "IMPORTED"), admin);
+                rated.id(),
+                new CurrentRating(5, "GCN-LS-5", LocalDate.of(2025, 1, 2), null, null, "IMPORTED"),
+                vn.ocop.TestUsers.centralOffice());
 
         // Group I.5 (Chè) holds set 12; the whole sector I holds both; unrated = stars 0.
         assertThat(body(mvc.perform(get("/products")

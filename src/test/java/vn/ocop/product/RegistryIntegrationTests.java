@@ -247,23 +247,77 @@ class RegistryIntegrationTests {
     void certifiedRatingGetsAnOcopCodeAndExpiryAndIsAudited() {
         ProducerView producer = producers.register(aCooperative("HTX Sen Tháp Mười", CAO_LANH), admin);
         ProductView product = products.register(aProduct(producer.id(), "Trà tim sen", 12), admin);
+        CurrentUser dongThap = vn.ocop.TestUsers.provinceOfficer("82");
         ProductView rated = products.recordRating(
                 product.id(),
                 new CurrentRating(4, "123/QĐ-UBND", LocalDate.of(2024, 1, 31), null, null, "IMPORTED"),
-                admin);
+                dongThap);
         assertThat(rated.rating().star()).isEqualTo(4);
         assertThat(rated.rating().expiresOn()).isEqualTo(LocalDate.of(2027, 1, 31));
         assertThat(rated.rating().level()).isEqualTo(CertificationLevel.PROVINCE);
         assertThat(rated.ocopCode()).matches("82-29869-\\d{3}-2024");
         assertThatThrownBy(() -> products.recordRating(
-                        product.id(), new CurrentRating(3, null, null, null, null, "IMPORTED"), admin))
-                .isInstanceOf(OcopException.class);
+                        product.id(), new CurrentRating(3, null, null, null, null, "IMPORTED"), dongThap))
+                .isInstanceOf(OcopException.class)
+                .extracting(e -> ((OcopException) e).errorCode())
+                .isEqualTo(ProductError.RATING_INCOMPLETE);
         assertThat(jdbc.sql(
                                 "SELECT count(*) FROM audit_event WHERE object_type = 'product' AND object_id = ? AND action = 'product.rating-recorded'")
                         .param(Long.toString(product.id()))
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void onlyTheAuthorityOfALevelRecordsItsRatingsAndNeverWithAPlatformCertificatesNumber() {
+        ProducerView producer = producers.register(aCooperative("HTX Quyền ghi hạng", CAO_LANH), admin);
+        ProductView product = products.register(aProduct(producer.id(), "Mắm cá sặc", 9), admin);
+        CurrentRating fiveStars = new CurrentRating(5, "77/QĐ-BNNMT", LocalDate.of(2025, 2, 3), null, null, "IMPORTED");
+        CurrentRating fourStars = new CurrentRating(4, "78/QĐ-UBND", LocalDate.of(2025, 2, 3), null, null, "IMPORTED");
+        // A commune officer sets no star at all (issue #13: it could set 5★ at central level).
+        for (CurrentRating rating : List.of(fiveStars, fourStars)) {
+            assertThatThrownBy(() ->
+                            products.recordRating(product.id(), rating, vn.ocop.TestUsers.communeOfficer(CAO_LANH)))
+                    .extracting(e -> ((OcopException) e).errorCode())
+                    .isEqualTo(ProductError.RATING_NOT_PERMITTED);
+        }
+        // The province records 3–4★ of its own province, not 5★; another province nothing.
+        assertThatThrownBy(
+                        () -> products.recordRating(product.id(), fiveStars, vn.ocop.TestUsers.provinceOfficer("82")))
+                .extracting(e -> ((OcopException) e).errorCode())
+                .isEqualTo(ProductError.RATING_NOT_PERMITTED);
+        assertThatThrownBy(
+                        () -> products.recordRating(product.id(), fourStars, vn.ocop.TestUsers.provinceOfficer("01")))
+                .isInstanceOf(OcopException.class);
+        // The central office records 5★, not a province's 4★; a system administrator neither.
+        assertThatThrownBy(() -> products.recordRating(product.id(), fourStars, vn.ocop.TestUsers.centralOffice()))
+                .extracting(e -> ((OcopException) e).errorCode())
+                .isEqualTo(ProductError.RATING_NOT_PERMITTED);
+        assertThatThrownBy(() -> products.recordRating(product.id(), fiveStars, admin))
+                .extracting(e -> ((OcopException) e).errorCode())
+                .isEqualTo(ProductError.RATING_NOT_PERMITTED);
+        // Star and level must agree.
+        assertThatThrownBy(() -> products.recordRating(
+                        product.id(),
+                        new CurrentRating(
+                                5,
+                                "79/QĐ-UBND",
+                                LocalDate.of(2025, 2, 3),
+                                null,
+                                CertificationLevel.PROVINCE,
+                                "IMPORTED"),
+                        vn.ocop.TestUsers.provinceOfficer("82")))
+                .extracting(e -> ((OcopException) e).errorCode())
+                .isEqualTo(ProductError.RATING_LEVEL_MISMATCH);
+        assertThat(products.recordRating(product.id(), fiveStars, vn.ocop.TestUsers.centralOffice())
+                        .rating()
+                        .star())
+                .isEqualTo(5);
+        assertThat(products.recordRating(product.id(), fourStars, vn.ocop.TestUsers.provinceOfficer("82"))
+                        .rating()
+                        .star())
+                .isEqualTo(4);
     }
 
     @Test

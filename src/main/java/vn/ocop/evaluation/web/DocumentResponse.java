@@ -9,7 +9,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.ocop.evaluation.EvidenceLocker;
 
-/** A locker document sent as a download: never rendered inline, never sniffed, never cached by shared caches. */
+/**
+ * A locker document, shown in the browser: only PDF, JPEG and PNG are stored (recognised by their content at upload),
+ * so they open inline; never sniffed, never cached by shared caches.
+ */
 final class DocumentResponse {
 
     private DocumentResponse() {}
@@ -20,7 +23,7 @@ final class DocumentResponse {
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
+                        ContentDisposition.inline()
                                 .filename(download.document().fileName(), StandardCharsets.UTF_8)
                                 .build()
                                 .toString())

@@ -40,12 +40,15 @@ class EvaluationApi {
     private final Dossiers dossiers;
     private final CouncilScoring scoring;
     private final vn.ocop.evaluation.CouncilMinutes minutes;
+    private final vn.ocop.evaluation.EvidenceLocker evidence;
 
     EvaluationApi(
             EvaluationRounds rounds,
             Dossiers dossiers,
             CouncilScoring scoring,
-            vn.ocop.evaluation.CouncilMinutes minutes) {
+            vn.ocop.evaluation.CouncilMinutes minutes,
+            vn.ocop.evaluation.EvidenceLocker evidence) {
+        this.evidence = evidence;
         this.rounds = rounds;
         this.dossiers = dossiers;
         this.scoring = scoring;
@@ -75,10 +78,68 @@ class EvaluationApi {
         return rounds.seat(id, userId, seat.role(), actor);
     }
 
+    @GetMapping("/evaluation-rounds/{id}")
+    @Operation(summary = "One round visible to the caller")
+    EvaluationRound round(@PathVariable long id, CurrentUser actor) {
+        return rounds.view(id, actor);
+    }
+
+    record RoundEdit(
+            @NotBlank @Size(max = 300) String name,
+            @NotNull java.time.LocalDate submissionDeadline,
+            @NotNull java.time.LocalDate endsOn,
+            @NotNull Long version) {}
+
+    @PutMapping("/evaluation-rounds/{id}")
+    @Operation(summary = "Organiser: change an open round's name and dates (409 on a stale version)")
+    EvaluationRound edit(@PathVariable long id, @Valid @RequestBody RoundEdit body, CurrentUser actor) {
+        return rounds.edit(
+                id,
+                new EvaluationRounds.EditRound(body.name(), body.submissionDeadline(), body.endsOn()),
+                body.version(),
+                actor);
+    }
+
+    @PostMapping("/evaluation-rounds/{id}/close")
+    @Operation(summary = "Organiser: close a round once no dossier waits for or is with its council")
+    EvaluationRound closeRound(@PathVariable long id, CurrentUser actor) {
+        return rounds.close(id, actor);
+    }
+
     @GetMapping("/evaluation-rounds/{id}/members")
-    @Operation(summary = "The round's council")
-    List<EvaluationRounds.Member> members(@PathVariable long id) {
-        return rounds.members(rounds.get(id).id());
+    @Operation(summary = "The round's council: for its organisers, its members and nationwide roles only")
+    List<EvaluationRounds.Member> members(@PathVariable long id, CurrentUser actor) {
+        return rounds.members(id, actor);
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/evaluation-rounds/{id}/members/{userId}")
+    @Operation(summary = "Organiser: remove a council member who has not submitted a scoresheet")
+    List<EvaluationRounds.Member> unseat(@PathVariable long id, @PathVariable long userId, CurrentUser actor) {
+        return rounds.unseat(id, userId, actor);
+    }
+
+    @GetMapping("/evaluation-rounds/{id}/seat-candidates")
+    @Operation(summary = "Organiser: accounts that may be seated on the round's council, by name")
+    List<vn.ocop.identity.UserSummary> seatCandidates(
+            @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") @Size(max = 100) String q,
+            CurrentUser actor) {
+        return rounds.seatCandidates(id, q, actor);
+    }
+
+    @GetMapping("/evaluation-rounds/{id}/dossiers")
+    @Operation(summary = "The round's dossiers the caller may see, ranked by total")
+    List<Dossiers.DossierLine> roundDossiers(@PathVariable long id, CurrentUser actor) {
+        return dossiers.inRound(id, actor);
+    }
+
+    @GetMapping("/evaluation-rounds/{id}/fileable-products")
+    @Operation(summary = "Products the caller may file a dossier for in the round, by name (type-ahead)")
+    List<vn.ocop.product.ProductSummary> fileable(
+            @PathVariable long id,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") @Size(max = 100) String q,
+            CurrentUser actor) {
+        return dossiers.fileable(id, q, 20, actor);
     }
 
     record NewDossier(
@@ -107,6 +168,56 @@ class EvaluationApi {
     @Operation(summary = "One dossier")
     DossierView dossier(@PathVariable long id, CurrentUser actor) {
         return dossiers.get(id, actor);
+    }
+
+    @GetMapping("/dossiers/{id}/actions")
+    @Operation(summary = "The actions the caller may take on the dossier now")
+    java.util.Set<vn.ocop.evaluation.DossierAction> actions(@PathVariable long id, CurrentUser actor) {
+        return dossiers.actionsFor(id, actor);
+    }
+
+    @GetMapping("/dossiers/{id}/checklist")
+    @Operation(summary = "The dossier's documents checklist (Art. 6): what is required and what is there")
+    List<Dossiers.ChecklistLine> checklist(@PathVariable long id, CurrentUser actor) {
+        return dossiers.checklist(id, actor);
+    }
+
+    record SelfAssessment(
+            @NotNull @Size(max = 100) Map<String, @NotNull Integer> choices,
+            @Nullable @Size(max = 100) Map<String, vn.ocop.evaluation.CriterionEvidence> evidence,
+            @NotNull Long version) {}
+
+    @PutMapping("/dossiers/{id}/self-assessment")
+    @Operation(summary = "Producer: the self-assessment (Mẫu 02 choices) and the evidence cited per criterion")
+    DossierView selfAssessment(@PathVariable long id, @Valid @RequestBody SelfAssessment body, CurrentUser actor) {
+        Map<String, List<Long>> documents = new java.util.LinkedHashMap<>();
+        Map<String, String> notes = new java.util.LinkedHashMap<>();
+        if (body.evidence() != null) {
+            body.evidence().forEach((code, e) -> {
+                documents.put(code, e.documentIds());
+                if (e.note() != null) {
+                    notes.put(code, e.note());
+                }
+            });
+        }
+        return dossiers.assess(id, body.choices(), documents, notes, body.version(), actor);
+    }
+
+    record Forms(
+            @Valid @NotNull vn.ocop.evaluation.DossierForms forms,
+            @NotNull Long version) {}
+
+    @PutMapping("/dossiers/{id}/forms")
+    @Operation(summary = "Producer: the fields of the registration form (Mẫu 01) and self-assessment report (Mẫu 02)")
+    DossierView forms(@PathVariable long id, @Valid @RequestBody Forms body, CurrentUser actor) {
+        return dossiers.fillIn(id, body.forms(), body.version(), actor);
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/dossiers/{id}/documents/{documentId}")
+    @Operation(summary = "Producer: remove a document from a dossier before sending (it stays in the locker)")
+    List<vn.ocop.evaluation.EvidenceLocker.Document> detach(
+            @PathVariable long id, @PathVariable long documentId, CurrentUser actor) {
+        return evidence.detach(id, documentId, actor);
     }
 
     @PostMapping("/dossiers/{id}/submit")

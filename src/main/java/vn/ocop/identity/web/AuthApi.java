@@ -11,8 +11,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -53,17 +51,20 @@ class AuthApi {
 
     @PostMapping("/auth/token")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Exchange username and password for a bearer token (counts towards lockout)")
-    TokenResponse token(@Valid @RequestBody TokenRequest request) {
+    @Operation(
+            summary = "Exchange username and password for a bearer token",
+            description = "Failed attempts count per account name and client: after five, this client is refused for"
+                    + " that name for a while (doubling on repetition). Wrong password, unknown name, disabled"
+                    + " account and a refused client all get the same 401 answer.")
+    TokenResponse token(@Valid @RequestBody TokenRequest request, jakarta.servlet.http.HttpServletRequest http) {
         Authentication authentication;
         try {
-            authentication = authenticationManager.authenticate(
-                    UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password()));
-        } catch (LockedException e) {
-            throw new OcopException(IdentityError.ACCOUNT_LOCKED);
-        } catch (DisabledException e) {
-            throw new OcopException(IdentityError.ACCOUNT_DISABLED);
+            UsernamePasswordAuthenticationToken attempt =
+                    UsernamePasswordAuthenticationToken.unauthenticated(request.username(), request.password());
+            attempt.setDetails(new org.springframework.security.web.authentication.WebAuthenticationDetails(http));
+            authentication = authenticationManager.authenticate(attempt);
         } catch (AuthenticationException e) {
+            // One answer for all: it must not tell which accounts exist, are disabled or refuse this client.
             throw new OcopException(IdentityError.BAD_CREDENTIALS);
         }
         CurrentUser user = requireUser(CurrentUser.from(authentication));

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
-import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,9 +38,46 @@ class UserApi {
     }
 
     @GetMapping
-    @Operation(summary = "Accounts the caller administers")
-    List<UserSummary> list(CurrentUser actor) {
-        return users.list(actor);
+    @Operation(summary = "Accounts the caller administers (producers' included), by username, filtered and paged")
+    vn.ocop.shared.PageResult<UserSummary> list(
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable @Size(max = 100) String q,
+            @org.springframework.web.bind.annotation.RequestParam(required = false)
+                    vn.ocop.identity.@Nullable Role role,
+            @org.springframework.web.bind.annotation.RequestParam(required = false) @Nullable @Size(max = 10)
+                    String unit,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "0")
+                    @jakarta.validation.constraints.Min(0)
+                    @jakarta.validation.constraints.Max(100000)
+                    int page,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "50")
+                    @jakarta.validation.constraints.Min(1)
+                    @jakarta.validation.constraints.Max(200)
+                    int size,
+            CurrentUser actor) {
+        return users.search(new UserAccounts.AccountQuery(q, role, unit), page, size, actor);
+    }
+
+    record Update(
+            @jakarta.validation.constraints.NotBlank @Size(max = 200)
+            String displayName,
+
+            @Nullable @jakarta.validation.constraints.Email @Size(max = 254)
+            String email,
+
+            @NotNull vn.ocop.identity.@Nullable Role role,
+            @Nullable @Size(max = 10) String jurisdictionCode,
+            @NotNull Long version) {}
+
+    @PutMapping("/{id}")
+    @Operation(
+            summary = "Change an account's name, e-mail, role and jurisdiction (a new role or jurisdiction ends its"
+                    + " sessions and revokes its tokens); 409 on a stale version")
+    UserSummary update(@PathVariable long id, @Valid @RequestBody Update body, CurrentUser actor) {
+        return users.update(
+                id,
+                new UserAccounts.UpdateUser(body.displayName(), body.email(), body.role(), body.jurisdictionCode()),
+                body.version(),
+                actor);
     }
 
     @PostMapping
@@ -60,7 +97,9 @@ class UserApi {
     record EnabledChange(@NotNull Boolean enabled, @NotNull Long version) {}
 
     @PutMapping("/{id}/enabled")
-    @Operation(summary = "Enable or disable an account; version is the one last read (409 when stale)")
+    @Operation(
+            summary = "Enable or disable an account (disabling ends its sessions and revokes its tokens); version is"
+                    + " the one last read (409 when stale)")
     UserSummary setEnabled(@PathVariable long id, @Valid @RequestBody EnabledChange change, CurrentUser actor) {
         return users.setEnabled(id, change.enabled(), change.version(), actor);
     }
@@ -69,7 +108,7 @@ class UserApi {
 
     @PutMapping("/{id}/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Set a new password for an account")
+    @Operation(summary = "Set a new password for an account; its sessions end and its tokens are revoked")
     void resetPassword(@PathVariable long id, @Valid @RequestBody PasswordReset reset, CurrentUser actor) {
         users.resetPassword(id, reset.password(), actor);
     }

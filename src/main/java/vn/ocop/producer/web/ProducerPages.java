@@ -53,8 +53,15 @@ class ProducerPages {
     private final AdminUnits units;
     private final Problems problems;
     private final Validator validator;
+    private final vn.ocop.identity.UserAccounts users;
 
-    ProducerPages(ProducerRegistry registry, AdminUnits units, Problems problems, Validator validator) {
+    ProducerPages(
+            ProducerRegistry registry,
+            AdminUnits units,
+            Problems problems,
+            Validator validator,
+            vn.ocop.identity.UserAccounts users) {
+        this.users = users;
         this.registry = registry;
         this.units = units;
         this.problems = problems;
@@ -129,6 +136,8 @@ class ProducerPages {
                 "province",
                 units.find(AdminEdition.CURRENT, producer.provinceCode()).orElse(null));
         model.addAttribute("mayEdit", registry.mayEdit(producer, actor));
+        model.addAttribute("accounts", users.accountsOf(id, actor));
+        model.addAttribute("mayCreateAccount", users.mayCreateProducerAccount(id, actor));
         return "producers/detail";
     }
 

@@ -109,6 +109,7 @@ public class RegistryImport {
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final vn.ocop.product.CertificateRegister certificates;
     private volatile @Nullable LocationIndex locations;
 
     RegistryImport(
@@ -123,7 +124,9 @@ public class RegistryImport {
             JsonMapper json,
             MessageSource messages,
             ApplicationEventPublisher events,
+            vn.ocop.product.CertificateRegister certificates,
             Clock clock) {
+        this.certificates = certificates;
         this.jdbc = jdbc;
         this.template = template;
         this.tx = new TransactionTemplate(transactions);
@@ -313,6 +316,7 @@ public class RegistryImport {
                             .map(Classification.LegacyClass::code)
                             .collect(Collectors.toSet()),
                     commune -> policy.permits(actor, Action.EDIT_RECORDS, commune),
+                    (rating, province, tax, product) -> ratingRefusal(actor, rating, province, tax, product),
                     LocalDate.now(clock));
         }
 
@@ -611,6 +615,36 @@ public class RegistryImport {
                 rating,
                 links,
                 r.present().stream().map(ImportProduct.Field::valueOf).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /**
+     * Why the importer may not record a row's rating: who may record what ({@link vn.ocop.product.RatingAuthority}),
+     * and a certificate number the platform issued. A rating the product already has (an export imported again) is
+     * not a new record and needs no authority. The product is looked up only for ratings that would be refused.
+     */
+    private java.util.Optional<String> ratingRefusal(
+            CurrentUser actor, CurrentRating rating, String province, String taxCode, String productName) {
+        java.util.Optional<String> refusal = vn.ocop.product.RatingAuthority.refusal(actor, rating, province)
+                .or(() ->
+                        rating.certificateNumber() != null && certificates.issuedByPlatform(rating.certificateNumber())
+                                ? java.util.Optional.of("certificateNumberTaken")
+                                : java.util.Optional.empty());
+        if (refusal.isEmpty() || alreadyRated(rating, taxCode, productName)) {
+            return java.util.Optional.empty();
+        }
+        return refusal;
+    }
+
+    private boolean alreadyRated(CurrentRating rating, String taxCode, String productName) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM product p JOIN producer pr ON pr.id = p.producer_id
+                         WHERE pr.tax_code = ? AND ocop_fold(p.name) = ocop_fold(?)
+                           AND p.star = ? AND p.certificate_number IS NOT DISTINCT FROM CAST(? AS varchar)
+                           AND p.certificate_issued_on IS NOT DISTINCT FROM CAST(? AS date)""")
+                        .params(taxCode, productName, rating.star(), rating.certificateNumber(), rating.issuedOn())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** The platform of an e-commerce link: its host without {@code www.}, e.g. {@code shopee.vn}. */

@@ -69,6 +69,19 @@ final class RowValidator {
     private final Map<Integer, String> criteriaSets;
     private final Set<String> legacyClasses;
     private final Predicate<String> mayEdit;
+    /** Why the importer may not record a row's rating (RatingAuthority), as an issue key; empty when it may. */
+    private final RatingCheck ratingRefusal;
+
+    /** Whether the importer may record a row's rating; see {@link RegistryImport}. */
+    @FunctionalInterface
+    interface RatingCheck {
+        /**
+         * @return the issue key of the refusal, or empty when the rating may be recorded (or is the product's already)
+         */
+        java.util.Optional<String> refusal(
+                CurrentRating rating, String provinceCode, String taxCode, String productName);
+    }
+
     private final LocalDate today;
 
     /** Tax code -> the first row that named it, for "same producer, other name" and "other details". */
@@ -85,7 +98,9 @@ final class RowValidator {
             Map<Integer, String> criteriaSets,
             Set<String> legacyClasses,
             Predicate<String> mayEdit,
+            RatingCheck ratingRefusal,
             LocalDate today) {
+        this.ratingRefusal = ratingRefusal;
         this.columns = Map.copyOf(columns);
         this.locations = locations;
         this.criteriaSets = Map.copyOf(criteriaSets);
@@ -208,6 +223,18 @@ final class RowValidator {
                 }
                 ocopCode = optional(RegistryColumn.OCOP_CODE);
                 rating = rating();
+                if (rating != null && commune != null && taxCode != null && productName != null) {
+                    CurrentRating recorded = rating;
+                    ratingRefusal
+                            .refusal(recorded, commune.provinceCode(), taxCode, productName)
+                            .ifPresent(key -> error(
+                                    key.startsWith("certificateNumberTaken")
+                                            ? RegistryColumn.CERTIFICATE_NUMBER
+                                            : RegistryColumn.STAR,
+                                    key,
+                                    Integer.toString(recorded.star()),
+                                    recorded.certificateNumber() == null ? "" : recorded.certificateNumber()));
+                }
                 links = links();
                 if (taxCode != null && productName != null) {
                     Integer first = products.putIfAbsent(taxCode + "|" + SearchFolding.fold(productName), n);

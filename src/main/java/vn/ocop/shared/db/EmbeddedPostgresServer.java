@@ -122,6 +122,7 @@ final class EmbeddedPostgresServer {
                     // directory is initialised (initdb) all the same.
                     .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(binaries.toFile())
+                    .setPgBinaryResolver(PostgresBinaries.forThisMachine())
                     .setRegisterShutdownHook(false)
                     .setPort(properties.port())
                     .setLocaleConfig("locale", "C")
@@ -158,7 +159,7 @@ final class EmbeddedPostgresServer {
         Optional<ProcessHandle> postmaster = readPid(pidFile)
                 .flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().orElse("").endsWith("postgres"));
+                .filter(p -> isPostgres(p.info().command().orElse("")));
         if (postmaster.isEmpty()) {
             log.warn("Removing stale {} left by a crashed server", pidFile);
             Files.deleteIfExists(pidFile);
@@ -166,14 +167,25 @@ final class EmbeddedPostgresServer {
         }
         ProcessHandle process = postmaster.get();
         log.warn("Stopping orphaned PostgreSQL (pid {}) left running on {}", process.pid(), dataDirectory);
-        new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
-                .inheritIO()
-                .start();
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            // No signals there: the process is terminated and PostgreSQL's crash recovery replays the WAL on start.
+            process.destroyForcibly();
+        } else {
+            new ProcessBuilder("kill", "-INT", Long.toString(process.pid()))
+                    .inheritIO()
+                    .start();
+        }
         try {
             process.onExit().get(60, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IOException("Orphaned PostgreSQL (pid " + process.pid() + ") did not stop", e);
         }
+    }
+
+    /** The postmaster's executable: {@code postgres}, or {@code postgres.exe} on Windows. */
+    static boolean isPostgres(String command) {
+        String name = Path.of(command.isEmpty() ? "-" : command).getFileName().toString();
+        return name.equals("postgres") || name.equalsIgnoreCase("postgres.exe");
     }
 
     private static Optional<Long> readPid(Path pidFile) throws IOException {

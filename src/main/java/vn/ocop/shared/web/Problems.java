@@ -36,7 +36,7 @@ public class Problems {
         problem.setType(URI.create("urn:ocop:error:" + code.code()));
         problem.setTitle(
                 messages.getMessage("error.title." + code.kind().name(), null, status.getReasonPhrase(), locale));
-        problem.setDetail(messages.getMessage(code.messageKey(), arguments, code.code(), locale));
+        problem.setDetail(messages.getMessage(code.messageKey(), joinLists(arguments, locale), code.code(), locale));
         problem.setProperty("code", code.code());
         if (fieldProblems != null && !fieldProblems.isEmpty()) {
             problem.setProperty("errors", fieldProblems);
@@ -45,7 +45,28 @@ public class Problems {
     }
 
     public String message(String key, Object... arguments) {
-        return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+        Locale locale = LocaleContextHolder.getLocale();
+        return messages.getMessage(key, joinLists(arguments, locale), key, locale);
+    }
+
+    /**
+     * An argument that is a list (e.g. the missing items of a checklist, as message keys or resolvables) becomes one
+     * text: each item resolved in the reader's language, joined with commas.
+     */
+    private Object[] joinLists(Object[] arguments, Locale locale) {
+        Object[] joined = arguments.clone();
+        for (int i = 0; i < joined.length; i++) {
+            if (joined[i] instanceof List<?> items) {
+                joined[i] = String.join(
+                        ", ",
+                        items.stream()
+                                .map(item -> item instanceof MessageSourceResolvable resolvable
+                                        ? messages.getMessage(resolvable, locale)
+                                        : String.valueOf(item))
+                                .toList());
+            }
+        }
+        return joined;
     }
 
     public String message(MessageSourceResolvable resolvable) {

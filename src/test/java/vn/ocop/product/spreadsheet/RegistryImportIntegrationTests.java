@@ -77,11 +77,13 @@ class RegistryImportIntegrationTests {
                 Sheets.row(certified),
                 Sheets.row(Sheets.product(coop, "HTX Nước mắm Gành Hào", "Nước mắm nhĩ")),
                 Sheets.row(dated)));
+        // Historic 3–4★ ratings are the province's to record (RatingAuthority): its OCOP officer imports them.
+        CurrentUser dongThap = TestUsers.provinceOfficer("82");
         long producers = count("producer");
         long products = count("product");
         long audit = count("audit_event");
 
-        String id = upload(file, "lich-su.xlsx", admin)
+        String id = upload(file, "lich-su.xlsx", dongThap)
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.batch.status").value("STAGED"))
                 .andExpect(jsonPath("$.batch.totalRows").value(3))
@@ -94,7 +96,7 @@ class RegistryImportIntegrationTests {
                 .as("nothing is written before confirmation")
                 .isEqualTo(producers);
 
-        mvc.perform(post("/api/v1/registry/import/" + batch + "/confirm").with(as(admin)))
+        mvc.perform(post("/api/v1/registry/import/" + batch + "/confirm").with(as(dongThap)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.batch.status").value("APPLIED"))
                 .andExpect(jsonPath("$.batch.producersCreated").value(2))
@@ -130,13 +132,13 @@ class RegistryImportIntegrationTests {
         // The same file again: matched by tax code, OCOP code or producer + name, nothing created or changed.
         long auditAfterFirst = count("audit_event");
         String again = JsonPath.read(
-                upload(file, "lich-su.xlsx", admin)
+                upload(file, "lich-su.xlsx", dongThap)
                         .andExpect(status().isCreated())
                         .andReturn()
                         .getResponse()
                         .getContentAsString(),
                 "$.batch.id");
-        mvc.perform(post("/api/v1/registry/import/" + again + "/confirm").with(as(admin)))
+        mvc.perform(post("/api/v1/registry/import/" + again + "/confirm").with(as(dongThap)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.batch.producersCreated").value(0))
                 .andExpect(jsonPath("$.batch.producersUpdated").value(0))
@@ -151,7 +153,7 @@ class RegistryImportIntegrationTests {
                 .isEqualTo(1);
 
         // A batch applies once.
-        mvc.perform(post("/api/v1/registry/import/" + again + "/confirm").with(as(admin)))
+        mvc.perform(post("/api/v1/registry/import/" + again + "/confirm").with(as(dongThap)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("IMP-007"));
     }
@@ -489,10 +491,13 @@ class RegistryImportIntegrationTests {
 
     @Test
     void exportsReimportWithoutChangesInBothFormats() throws Exception {
+        // The province's officer records the ratings; the administrator then re-imports the exports: ratings the
+        // products already have are not new records and need no authority.
+        CurrentUser dongThap = TestUsers.provinceOfficer("82");
         String tax = taxCode();
         Map<RegistryColumn, Object> certified = Sheets.product(tax, "HTX Vòng tròn", "Khô cá lóc vòng tròn");
-        certified.put(RegistryColumn.STAR, 5);
-        certified.put(RegistryColumn.CERTIFICATE_NUMBER, "99/QĐ-BNN");
+        certified.put(RegistryColumn.STAR, 4);
+        certified.put(RegistryColumn.CERTIFICATE_NUMBER, "99/QĐ-UBND");
         certified.put(RegistryColumn.ISSUED_ON, "2024-03-01");
         certified.put(RegistryColumn.DESCRIPTION, "=2+3 trong xlsx là chữ, không phải công thức");
         Map<RegistryColumn, Object> plain = Sheets.product(tax, "HTX Vòng tròn", "Bánh phồng vòng tròn");
@@ -502,14 +507,14 @@ class RegistryImportIntegrationTests {
         String body = upload(
                         Sheets.xlsx(List.of(Sheets.header(), Sheets.row(certified), Sheets.row(plain))),
                         "vong.xlsx",
-                        admin)
+                        dongThap)
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.batch.status").value("STAGED"))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
         mvc.perform(post("/api/v1/registry/import/" + JsonPath.read(body, "$.batch.id") + "/confirm")
-                        .with(as(admin)))
+                        .with(as(dongThap)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.batch.productsCreated").value(2));
 

@@ -26,13 +26,36 @@ class RowValidatorTests {
     }
 
     private RowValidator validator(java.util.function.Predicate<String> mayEdit) {
+        return validator(mayEdit, (rating, province, tax, product) -> java.util.Optional.empty());
+    }
+
+    private RowValidator validator(java.util.function.Predicate<String> mayEdit, RowValidator.RatingCheck ratings) {
         return new RowValidator(
                 allColumns(),
                 locations,
                 Map.of(9, "Tương, nước mắm", 12, "Trà"),
                 Set.of("TP", "DU"),
                 mayEdit,
+                ratings,
                 LocalDate.of(2026, 11, 23));
+    }
+
+    @Test
+    void aRatingTheImporterMayNotRecordIsAnErrorOfItsRow() {
+        // A commune officer imports a 5★ row: only the central office records central-level ratings.
+        vn.ocop.identity.CurrentUser commune = vn.ocop.TestUsers.communeOfficer("02280");
+        Map<RegistryColumn, String> values = good();
+        values.put(RegistryColumn.STAR, "5");
+        values.put(RegistryColumn.CERTIFICATE_NUMBER, "77/QĐ-BNNMT");
+        values.put(RegistryColumn.ISSUED_ON, "01/02/2025");
+        RowValidator.Result result = check(
+                validator(
+                        code -> true,
+                        (rating, province, tax, product) ->
+                                vn.ocop.product.RatingAuthority.refusal(commune, rating, province)),
+                2,
+                values);
+        assertThat(result.issues()).extracting(Issue::messageKey).contains("import.issue.ratingCentral");
     }
 
     static Map<RegistryColumn, String> good() {

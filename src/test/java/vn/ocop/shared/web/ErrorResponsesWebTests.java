@@ -7,16 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import vn.ocop.IntegrationTest;
 
 /**
  * Errors as a client meets them on the real server, including those that never reach a controller and go through
  * the servlet container's error dispatch: problem JSON on the API, a Vietnamese page elsewhere, never a 500.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@IntegrationTest
 class ErrorResponsesWebTests {
 
     @LocalServerPort
