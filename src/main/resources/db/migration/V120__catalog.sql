@@ -1,4 +1,4 @@
--- The public catalog (issue #15; docs/decisions/0016, 0017): a read model of the products that hold (or held) an OCOP
+-- The public catalog (issue #15; docs/decisions/0021, 0022): a read model of the products that hold (or held) an OCOP
 -- certificate and of their producers, written only by the catalog module from the product, producer and
 -- certification modules' events and APIs. A product is listed while it has a certified rating (star IS NOT NULL), is
 -- ACTIVE and its certificate's last day is today or later; the date is checked when reading.
@@ -89,7 +89,7 @@ CREATE INDEX catalog_product_commune_ix ON catalog_product (commune_code) WHERE 
 CREATE INDEX catalog_product_set_ix ON catalog_product (criteria_set_no) WHERE star IS NOT NULL AND status = 'ACTIVE';
 CREATE INDEX catalog_product_producer_ix ON catalog_product (producer_id);
 
--- Free-text search by words (as decisions 0012/0013 did for the registry; here docs/decisions/0017): one row per word
+-- Free-text search by words (as decisions 0012/0013 did for the registry; here docs/decisions/0022): one row per word
 -- of each listable product with what every sort order and filter needs, so that a page is read from an ordered,
 -- index-only scan of one word's list, stopped when full, however many products share the word. in_name: the word is in
 -- the product's own name, not only in its producer's (relevance).

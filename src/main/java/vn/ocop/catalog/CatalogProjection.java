@@ -39,7 +39,7 @@ import vn.ocop.product.ProductView;
 import vn.ocop.product.ProductViews;
 
 /**
- * Keeps the catalog's read model in step with the product, producer and certification modules (docs/decisions/0016):
+ * Keeps the catalog's read model in step with the product, producer and certification modules (docs/decisions/0021):
  *
  * <ul>
  *   <li>What takes something away from the public (a certificate revoked, suspended or expired; a producer's changed

@@ -21,7 +21,7 @@ import vn.ocop.catalog.SearchWords.Lookup;
 import vn.ocop.product.Classification;
 
 /**
- * One page of the catalog (docs/decisions/0017). Without free text the page is read from the listed products in the
+ * One page of the catalog (docs/decisions/0022). Without free text the page is read from the listed products in the
  * sort's index order. With free text, each word becomes a group of words ({@link SearchWords}); the group with the
  * fewest products drives: its words' lists in {@code catalog_search_word} are read in the sort's order, filters checked
  * on the index entries, in chunks, and each chunk's products are checked for the other groups on their own text index,

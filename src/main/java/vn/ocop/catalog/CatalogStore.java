@@ -22,7 +22,7 @@ import vn.ocop.product.SearchFolding;
 /**
  * Writes the catalog's tables. Every write starts by bumping {@code catalog_state.version} under its row lock, so
  * writers of the read model take turns: each reads the other modules' current state after it holds the lock and
- * writes it whole, and a writer that read older state can never overwrite a newer one (docs/decisions/0016).
+ * writes it whole, and a writer that read older state can never overwrite a newer one (docs/decisions/0021).
  */
 @Component
 class CatalogStore {

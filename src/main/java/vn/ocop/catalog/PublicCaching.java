@@ -13,7 +13,7 @@ import vn.ocop.shared.OcopClock;
 
 /**
  * Validators and cache headers for public pages and the public API, so that a reverse proxy or CDN can keep them and
- * still never show a withdrawn certificate (docs/decisions/0016): {@code Cache-Control: public, no-cache} (store, but
+ * still never show a withdrawn certificate (docs/decisions/0021): {@code Cache-Control: public, no-cache} (store, but
  * ask the application before every use) with an ETag made of the catalog's version, the day (a certificate ends at
  * midnight), the language and the view, and a {@code Last-Modified}. Revalidating costs one indexed read and answers
  * 304 without rendering anything; a revocation, suspension or expiry changes the version in its own transaction, so

@@ -12,7 +12,7 @@ import vn.ocop.product.SearchFolding;
 import vn.ocop.shared.SearchText;
 
 /**
- * How the words typed into the catalog's search box become what is searched (docs/decisions/0017). Each word is folded
+ * How the words typed into the catalog's search box become what is searched (docs/decisions/0022). Each word is folded
  * as the catalog's texts are (no accents, đ→d, lower case) and becomes a group of words a product must have one of:
  *
  * <ul>
