@@ -52,7 +52,8 @@ class SecurityConfiguration {
         "/api/v1/criteria-sets/**",
         "/api/v1/certificates/*",
         "/api/v1/certificates/*/statements",
-        "/api/v1/verification"
+        "/api/v1/verification",
+        "/api/v1/public/**"
     };
 
     /** Public API endpoints that take a body but change nothing (login, stateless computations). */
@@ -63,6 +64,22 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC_PAGES = {
         "/",
+        // The public portal (issue #15): catalog, map, open data, points of sale, fairs, buyer inquiries, sign-up.
+        "/catalog",
+        "/catalog/**",
+        "/open-data",
+        "/open-data/**",
+        "/sitemap.xml",
+        "/sitemap-*.xml",
+        "/robots.txt",
+        "/points-of-sale",
+        "/points-of-sale/**",
+        "/fairs",
+        "/fairs/**",
+        "/buyer-inquiries",
+        "/buyer-inquiries/**",
+        "/signup",
+        "/signup/**",
         "/login",
         "/error",
         "/css/**",

@@ -40,6 +40,13 @@ class Producer {
 
     private @Nullable String phone;
     private @Nullable String email;
+
+    @Column(name = "publish_phone")
+    private boolean publishPhone;
+
+    @Column(name = "publish_email")
+    private boolean publishEmail;
+
     private @Nullable String website;
     private @Nullable String address;
 
@@ -116,6 +123,23 @@ class Producer {
         return changes;
     }
 
+    /** Sets what the producer chose to show publicly; returns a "field: old -> new" summary (empty: no change). */
+    String publish(boolean phone, boolean email, Instant now) {
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("publishPhone", publishPhone);
+        before.put("publishEmail", publishEmail);
+        this.publishPhone = phone;
+        this.publishEmail = email;
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("publishPhone", publishPhone);
+        after.put("publishEmail", publishEmail);
+        String changes = vn.ocop.shared.ChangeSummary.of(before, after);
+        if (!changes.isEmpty()) {
+            this.updatedAt = now;
+        }
+        return changes;
+    }
+
     private Map<String, Object> snapshot() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("legalType", legalType);
@@ -169,6 +193,8 @@ class Producer {
                 representativeTitle,
                 phone,
                 email,
+                publishPhone,
+                publishEmail,
                 website,
                 address,
                 communeCode,

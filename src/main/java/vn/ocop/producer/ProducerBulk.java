@@ -55,6 +55,8 @@ public class ProducerBulk {
             rs.getString("representative_title"),
             rs.getString("phone"),
             rs.getString("email"),
+            rs.getBoolean("publish_phone"),
+            rs.getBoolean("publish_email"),
             rs.getString("website"),
             rs.getString("address"),
             rs.getString("commune_code"),

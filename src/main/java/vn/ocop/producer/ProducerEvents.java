@@ -76,4 +76,73 @@ public final class ProducerEvents {
             return events;
         }
     }
+
+    /** An event of a sign-up from the portal, told to the audit trail by the sign-up's id and its commune. */
+    public interface SignupEvent extends AuditableEvent {
+
+        long signupId();
+
+        String communeCode();
+
+        @Override
+        default String auditObjectType() {
+            return "producer-signup";
+        }
+
+        @Override
+        default String auditObjectId() {
+            return Long.toString(signupId());
+        }
+
+        @Override
+        default String auditLocation() {
+            return communeCode();
+        }
+    }
+
+    /** Someone signed a producer up on the portal (anonymous: the applicant has no account yet). */
+    public record SignupSubmitted(long signupId, String taxCode, String username, String communeCode)
+            implements SignupEvent {
+        @Override
+        public String auditAction() {
+            return "producer.signup-submitted";
+        }
+
+        @Override
+        public String auditSummary() {
+            return "taxCode=" + taxCode + ", username=" + username;
+        }
+
+        @Override
+        public String auditActor() {
+            return "applicant:" + username;
+        }
+    }
+
+    /** An officer approved a sign-up: the producer was registered and its account opened. */
+    public record SignupApproved(long signupId, long producerId, String username, String communeCode)
+            implements SignupEvent {
+        @Override
+        public String auditAction() {
+            return "producer.signup-approved";
+        }
+
+        @Override
+        public String auditSummary() {
+            return "producer=" + producerId + ", account=" + username;
+        }
+    }
+
+    /** An officer refused a sign-up, with the reason the applicant reads. */
+    public record SignupRefused(long signupId, String reason, String communeCode) implements SignupEvent {
+        @Override
+        public String auditAction() {
+            return "producer.signup-refused";
+        }
+
+        @Override
+        public String auditSummary() {
+            return reason;
+        }
+    }
 }

@@ -3,7 +3,12 @@ package vn.ocop.producer;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
-/** A producer as officers and the API see it. {@code version} is needed to update it (optimistic locking). */
+/**
+ * A producer as officers and the API see it. {@code version} is needed to update it (optimistic locking).
+ *
+ * @param publishPhone whether the producer chose to show its phone on the public portal (never shown otherwise)
+ * @param publishEmail whether the producer chose to show its e-mail address on the public portal
+ */
 public record ProducerView(
         long id,
         LegalType legalType,
@@ -13,6 +18,8 @@ public record ProducerView(
         @Nullable String representativeTitle,
         @Nullable String phone,
         @Nullable String email,
+        boolean publishPhone,
+        boolean publishEmail,
         @Nullable String website,
         @Nullable String address,
         String communeCode,

@@ -12,6 +12,12 @@ public enum CommonError implements ErrorCode {
     UNSUPPORTED_MEDIA_TYPE("COMMON-008", ErrorKind.INVALID),
     PAYLOAD_TOO_LARGE("COMMON-009", ErrorKind.TOO_LARGE),
     INVALID_PARAMETER("COMMON-010", ErrorKind.INVALID),
+    /** A limit on anonymous submissions was reached; arguments: how many, in how many minutes, minutes to wait. */
+    RATE_LIMITED("COMMON-011", ErrorKind.TOO_MANY_REQUESTS),
+    /** The answer to a form's check question is wrong. */
+    CHALLENGE_FAILED("COMMON-012", ErrorKind.INVALID),
+    /** A form's anti-spam token is missing, forged, too old, or the form was sent faster than a person can. */
+    FORM_EXPIRED("COMMON-013", ErrorKind.INVALID),
     INTERNAL_ERROR("COMMON-500", ErrorKind.INTERNAL);
 
     private final String code;
