@@ -25,7 +25,7 @@ import vn.ocop.product.ProductRegistry;
  * Certificates issued through the real workflow: a cooperative in Phường Cao Lãnh (Đồng Tháp, 82), its product, a
  * round, a dossier through the commune check, a paper council result and a recognition decision on a chosen day.
  */
-record IssuedCertificates(
+public record IssuedCertificates(
         ProducerRegistry producers,
         ProductRegistry products,
         EvaluationRounds rounds,
@@ -37,14 +37,14 @@ record IssuedCertificates(
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     /** A 4★ certificate decided by the province on {@code decidedOn} (valid 36 months from that day). */
-    Certificate province(String productName, LocalDate decidedOn) {
+    public Certificate province(String productName, LocalDate decidedOn) {
         CurrentUser officer = TestUsers.provinceOfficer(RegistryFixtures.DONG_THAP);
         long dossier = rated(productName, "PROVINCE", new BigDecimal("75"), 4, officer);
         return issue(dossier, decidedOn, "QĐ-UBND", officer);
     }
 
     /** A 5★ certificate decided by the ministry after a central round. */
-    Certificate ministry(String productName, LocalDate decidedOn) {
+    public Certificate ministry(String productName, LocalDate decidedOn) {
         CurrentUser central = TestUsers.centralOffice();
         long dossier = rated(productName, "CENTRAL", new BigDecimal("92"), 5, central);
         return issue(dossier, decidedOn, "QĐ-BNNMT", central);
