@@ -39,11 +39,15 @@ class SecurityConfiguration {
         "/api/v1/criteria-versions/*/compare/*",
         "/api/v1/criteria-sets",
         "/api/v1/criteria-sets/**",
-        "/api/v1/certificates/*"
+        "/api/v1/certificates/*",
+        "/api/v1/stamps/*",
+        "/api/v1/epcis/lots/*"
     };
 
     /** Public API endpoints that take a body but change nothing (login, stateless computations). */
-    static final String[] PUBLIC_API_POST = {"/api/v1/auth/token", "/api/v1/criteria-sets/*/*/assessments"};
+    static final String[] PUBLIC_API_POST = {
+        "/api/v1/auth/token", "/api/v1/criteria-sets/*/*/assessments", "/api/v1/stamps/*/scans/*/location"
+    };
 
     static final String[] PUBLIC_PAGES = {
         "/",
@@ -58,6 +62,10 @@ class SecurityConfiguration {
         "/admin-units/**",
         "/verify",
         "/verify/**",
+        "/t",
+        "/t/**",
+        "/01/**",
+        "/.well-known/gs1resolver",
         "/self-assessment",
         "/self-assessment/**",
         "/actuator/health",
