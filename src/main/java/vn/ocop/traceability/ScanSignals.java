@@ -204,7 +204,7 @@ class ScanSignals {
                                                       province_code, scans, provinces, first_seen, last_seen)
                         SELECT ?, encode(s.code, 'hex'), l.id, l.product_id, l.producer_id, l.commune_code,
                                l.province_code, s.scans, cardinality(s.provinces), s.first_at, s.last_at
-                        """ + from + """
+                        """ + from + "\n" + """
                         ON CONFLICT (kind, subject) DO UPDATE
                            SET scans = EXCLUDED.scans, provinces = EXCLUDED.provinces, last_seen = EXCLUDED.last_seen
                         RETURNING id, kind, province_code, commune_code, (xmax = 0) AS inserted""").params(all).query(ScanSignals::raised).list().stream()
@@ -284,7 +284,7 @@ class ScanSignals {
     private List<Raised> malformedCodes(long last, long upper) {
         return jdbc.sql("""
                         INSERT INTO trace_signal AS g (kind, subject, scans, first_seen, last_seen)
-                        SELECT 'MALFORMED_CODES', 'day:' || d.day, d.n, d.first_at, d.last_at
+                        SELECT 'MALFORMED_CODES', 'day:' || d.day, d.n, w.first_at, w.last_at
                           FROM (SELECT (scanned_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS day, min(scanned_at) AS first_at,
                                        max(scanned_at) AS last_at""" + WINDOW_SCANS + """
                                    AND outcome = 'MALFORMED' GROUP BY 1) w

@@ -70,7 +70,8 @@ public class Signals {
               FROM trace_signal g
               LEFT JOIN lot l ON l.id = g.lot_id
               LEFT JOIN trace_product p ON p.product_id = g.product_id
-              LEFT JOIN stamp_batch b ON g.subject LIKE 'batch:%' AND b.id = substr(g.subject, 7)::int""";
+              LEFT JOIN stamp_batch b
+                     ON b.id = CASE WHEN g.subject LIKE 'batch:%' THEN substr(g.subject, 7)::int END""";
 
     private final JdbcClient jdbc;
     private final AccessPolicy policy;

@@ -1,7 +1,7 @@
 package vn.ocop.traceability.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
@@ -14,10 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.util.UriUtils;
 import vn.ocop.shared.OcopException;
 import vn.ocop.shared.web.Problems;
 import vn.ocop.traceability.PublicTrace;
+import vn.ocop.traceability.StampCode;
 import vn.ocop.traceability.TraceabilityError;
 
 /**
@@ -38,12 +38,19 @@ class PublicScanPages {
         this.clock = clock;
     }
 
+    /** The form to type a code; a typed code opens its scan page, anything else the not-found page. */
     @GetMapping("/t")
-    String enter(@RequestParam(required = false) @Nullable String code) {
-        if (code != null && !code.isBlank()) {
-            return "redirect:/t/" + UriUtils.encodePathSegment(code.strip(), StandardCharsets.UTF_8);
+    String enter(
+            @RequestParam(required = false) @Nullable String code,
+            @RequestHeader(name = "User-Agent", required = false) @Nullable String userAgent) {
+        if (code == null || code.isBlank()) {
+            return "traceability/enter-code";
         }
-        return "traceability/enter-code";
+        StampCode typed = StampCode.parse(code).orElse(null);
+        if (typed == null) {
+            trace.scan(code, PublicTrace.Channel.PAGE, userAgent, null, null); // logs it and answers not found
+        }
+        return "redirect:/t/" + typed.text();
     }
 
     @GetMapping("/t/{code}")
@@ -66,6 +73,16 @@ class PublicScanPages {
         model.addAttribute("lot", trace.lot(key));
         model.addAttribute("today", LocalDate.now(clock));
         return "traceability/scan";
+    }
+
+    /** Anything else under /t/ (a code with slashes, a mangled link) is not a code either: logged, then 404. */
+    @GetMapping("/t/**")
+    String other(
+            HttpServletRequest request,
+            @RequestHeader(name = "User-Agent", required = false) @Nullable String userAgent) {
+        String rest = request.getRequestURI().substring(request.getContextPath().length() + "/t/".length());
+        trace.scan(rest, PublicTrace.Channel.PAGE, userAgent, null, null);
+        throw new OcopException(TraceabilityError.MALFORMED_CODE, rest);
     }
 
     @ExceptionHandler(OcopException.class)
