@@ -184,17 +184,22 @@ public class Gs1Resolver {
                                 ? new Link(verify, text("trace.link.certificate"), null, null)
                                 : new Link(newest.pageUrl(), text("trace.link.lot"), null, null)));
         links.put(PIP, List.of(html(newest.pageUrl(), "trace.link.lot")));
-        if (verify != null) {
-            links.put(CERTIFICATION_INFO, List.of(html(verify, "trace.link.certificate")));
-        }
+        links.put(
+                CERTIFICATION_INFO, List.of(html(certificatePage(newest, newest.pageUrl()), "trace.link.certificate")));
         return new Level(anchor, newest.product().name(), links);
     }
 
-    private void common(Map<String, List<Link>> links, PublicLot lot, String page) {
+    /**
+     * Where the certificate is shown: the certification module's verification page for a certificate issued on the
+     * platform; for a paper certificate recorded on the product, the certificate section of the page.
+     */
+    private static String certificatePage(PublicLot lot, String page) {
         String verify = lot.certificate().verifyUrl();
-        if (verify != null) {
-            links.put(CERTIFICATION_INFO, List.of(html(verify, "trace.link.certificate")));
-        }
+        return verify != null ? verify : page + "#certificate";
+    }
+
+    private void common(Map<String, List<Link>> links, PublicLot lot, String page) {
+        links.put(CERTIFICATION_INFO, List.of(html(certificatePage(lot, page), "trace.link.certificate")));
         links.put(
                 TRACEABILITY,
                 List.of(new Link(lot.eventsUrl(), text("trace.link.events"), EpcisExport.MEDIA_TYPE, null)));

@@ -61,6 +61,18 @@ class ResolverIntegrationTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    vn.ocop.certification.Certification certification;
+
+    @Autowired
+    vn.ocop.evaluation.EvaluationRounds rounds;
+
+    @Autowired
+    vn.ocop.evaluation.Dossiers dossiers;
+
+    @Autowired
+    vn.ocop.evaluation.CouncilScoring scoring;
+
     TraceFixtures fixtures;
     LotView lot;
     StampCode code;
@@ -218,6 +230,24 @@ class ResolverIntegrationTests {
         mvc.perform(get("/01/abc").accept(MediaType.TEXT_HTML))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("GS1 Digital Link")));
+    }
+
+    @Test
+    void aPlatformCertificateIsLinkedToItsVerificationPage() throws Exception {
+        vn.ocop.certification.Certificate certificate = new vn.ocop.certification.IssuedCertificates(
+                        producers, products, rounds, dossiers, scoring, certification, jdbc)
+                .province(
+                        "Nấm linh chi Tháp Mười " + gtin,
+                        java.time.LocalDate.now().minusMonths(1));
+        String body = "893505" + gtin.substring(7, 13);
+        String other = "0" + body + Gtin.checkDigit(body);
+        LotView certified = fixtures.lot(certificate.productId(), other);
+        mvc.perform(get("/01/" + other + "/10/" + certified.lotNumber() + "?linkType=gs1:certificationInfo"))
+                .andExpect(status().isTemporaryRedirect())
+                .andExpect(header().string("Location", "http://localhost:8080/verify/" + certificate.number()));
+        mvc.perform(get("/01/" + other))
+                .andExpect(status().isTemporaryRedirect())
+                .andExpect(header().string("Location", "http://localhost:8080/verify/" + certificate.number()));
     }
 
     @Test
