@@ -154,8 +154,7 @@ class ScanLog implements SmartLifecycle {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                long[] ids = ids(connection, n);
-                insert(connection, batch, ids);
+                long[] ids = insert(connection, batch);
                 connection.commit();
                 for (int i = 0; i < n; i++) {
                     batch.get(i).id().complete(ids[i]);
@@ -176,23 +175,12 @@ class ScanLog implements SmartLifecycle {
         }
     }
 
-    private static long[] ids(Connection connection, int n) throws SQLException {
-        try (PreparedStatement statement =
-                connection.prepareStatement("SELECT nextval('scan_id_seq') FROM generate_series(1, ?)")) {
-            statement.setInt(1, n);
-            long[] ids = new long[n];
-            try (ResultSet rs = statement.executeQuery()) {
-                for (int i = 0; i < n && rs.next(); i++) {
-                    ids[i] = rs.getLong(1);
-                }
-            }
-            return ids;
-        }
-    }
-
-    private static void insert(Connection connection, List<Pending> batch, long[] ids) throws SQLException {
+    /**
+     * Inserts the scans with one statement and returns their ids in the batch's order: the ids are drawn from the
+     * sequence in a CTE numbered like the batch, so the request that waits for scan {@code i} gets id {@code i}.
+     */
+    private static long[] insert(Connection connection, List<Pending> batch) throws SQLException {
         int n = batch.size();
-        Long[] id = new Long[n];
         Timestamp[] at = new Timestamp[n];
         String[] code = new String[n];
         Long[] lot = new Long[n];
@@ -207,7 +195,6 @@ class ScanLog implements SmartLifecycle {
         HexFormat hex = HexFormat.of();
         for (int i = 0; i < n; i++) {
             Scan s = batch.get(i).scan();
-            id[i] = ids[i];
             at[i] = Timestamp.from(s.at());
             code[i] = s.code() == null ? null : hex.formatHex(s.code());
             lot[i] = s.lotId();
@@ -221,14 +208,19 @@ class ScanLog implements SmartLifecycle {
             input[i] = s.input();
         }
         try (PreparedStatement statement = connection.prepareStatement("""
-                INSERT INTO scan (id, scanned_at, code, lot_id, batch_id, outcome, channel, ua_family, province_code,
-                                  lat, lon, input)
-                SELECT i, t, decode(c, 'hex'), l, b, o, ch, f, p, la, lo, inp
-                  FROM unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::bigint[], ?::int[], ?::text[], ?::text[],
-                              ?::text[], ?::text[], ?::numeric[], ?::numeric[], ?::text[])
-                       AS u(i, t, c, l, b, o, ch, f, p, la, lo, inp)""")) {
+                WITH ids AS MATERIALIZED (
+                         SELECT nextval('scan_id_seq') AS id, ord FROM generate_series(1, ?) AS ord),
+                     stored AS (
+                         INSERT INTO scan (id, scanned_at, code, lot_id, batch_id, outcome, channel, ua_family,
+                                           province_code, lat, lon, input)
+                         SELECT ids.id, t, decode(c, 'hex'), l, b, o, ch, f, p, la, lo, inp
+                           FROM unnest(?::timestamptz[], ?::text[], ?::bigint[], ?::int[], ?::text[], ?::text[],
+                                       ?::text[], ?::text[], ?::numeric[], ?::numeric[], ?::text[])
+                                WITH ORDINALITY AS u(t, c, l, b, o, ch, f, p, la, lo, inp, ord)
+                           JOIN ids ON ids.ord = u.ord)
+                SELECT id FROM ids ORDER BY ord""")) {
+            statement.setInt(1, n);
             Array[] arrays = {
-                connection.createArrayOf("bigint", id),
                 connection.createArrayOf("timestamptz", at),
                 connection.createArrayOf("text", code),
                 connection.createArrayOf("bigint", lot),
@@ -242,9 +234,15 @@ class ScanLog implements SmartLifecycle {
                 connection.createArrayOf("text", input)
             };
             for (int i = 0; i < arrays.length; i++) {
-                statement.setArray(i + 1, arrays[i]);
+                statement.setArray(i + 2, arrays[i]);
             }
-            statement.executeUpdate();
+            long[] ids = new long[n];
+            try (ResultSet rs = statement.executeQuery()) {
+                for (int i = 0; i < n && rs.next(); i++) {
+                    ids[i] = rs.getLong(1);
+                }
+            }
+            return ids;
         }
     }
 }
