@@ -25,6 +25,8 @@ SAMPLE=${SAMPLE:-20000}
 LOG_DIR=${LOG_DIR:-}
 JAR=${JAR:-$(ls target/ocop-platform-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 unset SPRING_DATASOURCE_URL SPRING_DATASOURCE_USERNAME SPRING_DATASOURCE_PASSWORD SPRING_PROFILES_ACTIVE
+# The jar starts with a C1-only JIT by default (fast start), which would distort throughput: measure with the full JIT.
+export OCOP_FAST_START_JIT=full
 
 need() { command -v "$1" >/dev/null 2>&1; }
 if ! need wrk || ! need psql || ! need curl; then

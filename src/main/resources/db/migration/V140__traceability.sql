@@ -1,7 +1,7 @@
 -- Traceability (issue #16): production lots of certified products and their critical tracking events (TCVN
 -- 12850:2019 / GS1 key data elements), stamp batches with random public codes, the public scan log, and the signals
 -- officers review. Products, producers and certificates are read through their modules' APIs; trace_product is this
--- module's read model of what a scan shows of them (decision 0014).
+-- module's read model of what a scan shows of them (decision 0025).
 
 -- What a scan shows of a product, kept current from the product, producer and certification modules' APIs whenever
 -- they announce a change (in the changing transaction) and when a lot is recorded. cert_* is the product's newest
