@@ -621,6 +621,17 @@ public class Certification {
         return store.byProduct(product.id());
     }
 
+    /**
+     * The newest certificate the platform issued for a product, whatever its status (suspended, revoked and expired
+     * included; {@link Certificate#statusOn} tells the status on a day), for modules that show it live (traceability's
+     * scan page); empty when the platform issued none. No authorization: what it returns is public on the
+     * verification page.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Certificate> latestOf(long productId) {
+        return store.byProduct(productId).stream().findFirst();
+    }
+
     /** A certificate for officers covering it and its producer. */
     @Transactional(readOnly = true)
     public Certificate get(String number, CurrentUser actor) {
