@@ -272,7 +272,7 @@ public class Certification {
                 .update();
         event(id, kind.equals("NEW") ? "ISSUED" : kind, command.decisionNumber());
         events.publishEvent(
-                new CertificateIssued(number, c.productId, c.star, c.level, issuedOn, expiresOn, c.communeCode));
+                new CertificateIssued(number, c.productId, c.star, c.level, issuedOn, expiresOn, c.communeCode, kind));
         return store.byNumber(number).orElseThrow();
     }
 
@@ -346,7 +346,8 @@ public class Certification {
         String detail = decisionNumber.strip() + " " + suspendedOn + ": " + reason.strip();
         event(c.id(), "SUSPENDED", detail);
         products.clearCertification(c.productId(), c.number(), "certificate " + number + " suspended");
-        events.publishEvent(new CertificateStatusChanged(number, c.productId(), "suspended", detail, c.communeCode()));
+        events.publishEvent(
+                new CertificateStatusChanged(number, c.productId(), "suspended", detail, c.communeCode(), suspendedOn));
         return find(number);
     }
 
@@ -378,7 +379,8 @@ public class Certification {
                 c.issuedOn(),
                 c.expiresOn(),
                 "CENTRAL".equals(c.level()) ? CertificationLevel.CENTRAL : CertificationLevel.PROVINCE);
-        events.publishEvent(new CertificateStatusChanged(number, c.productId(), "reinstated", detail, c.communeCode()));
+        events.publishEvent(new CertificateStatusChanged(
+                number, c.productId(), "reinstated", detail, c.communeCode(), reinstatedOn));
         return find(number);
     }
 

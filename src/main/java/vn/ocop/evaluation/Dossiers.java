@@ -106,7 +106,7 @@ public class Dossiers {
         if (previous != null) {
             store.copyAttachments(previous.id, id);
         }
-        transitioned(id, null, DossierStatus.DRAFT, product.communeCode(), actor, kind);
+        transitioned(id, null, DossierStatus.DRAFT, product.communeCode(), actor, kind, productId, kind);
         return get(id, actor);
     }
 
@@ -148,7 +148,15 @@ public class Dossiers {
         Dossier d = load(proposal);
         d.forwardAsProposal(source.communeReview);
         store.save(d);
-        transitioned(proposal, null, DossierStatus.FORWARDED, d.communeCode, actor, "5★ proposal of dossier " + id);
+        transitioned(
+                proposal,
+                null,
+                DossierStatus.FORWARDED,
+                d.communeCode,
+                actor,
+                "5★ proposal of dossier " + id,
+                d.productId,
+                d.kind);
         return DossierView.of(load(proposal));
     }
 
@@ -256,7 +264,7 @@ public class Dossiers {
 
     DossierView save(Dossier d, DossierStatus from, CurrentUser actor, @Nullable String note) {
         store.save(d);
-        transitioned(d.id, from, d.status, d.communeCode, actor, note);
+        transitioned(d.id, from, d.status, d.communeCode, actor, note, d.productId, d.kind);
         return DossierView.of(d);
     }
 
@@ -266,9 +274,11 @@ public class Dossiers {
             DossierStatus to,
             String commune,
             CurrentUser actor,
-            @Nullable String note) {
+            @Nullable String note,
+            long productId,
+            String kind) {
         store.recordTransition(id, from, to, actor.username(), note);
-        events.publishEvent(new DossierTransitioned(id, from, to, commune, note));
+        events.publishEvent(new DossierTransitioned(id, from, to, commune, note, productId, kind));
     }
 
     private void checkApplicant(CurrentUser actor, long producerId, String communeCode) {

@@ -65,12 +65,14 @@ public class ProducerRegistry {
             throw new OcopException(ProducerError.TAX_CODE_TAKEN, taxCode);
         }
         Producer producer = save(new Producer(details, taxCode, commune.provinceCode(), Instant.now(clock)), taxCode);
+        ProducerView view = producer.view();
         events.publishEvent(new ProducerRegistered(
                 producer.id(),
                 taxCode,
                 commune.code(),
-                "name=" + details.name().strip() + ", commune=" + commune.code()));
-        return producer.view();
+                "name=" + details.name().strip() + ", commune=" + commune.code(),
+                view.facts()));
+        return view;
     }
 
     /**
@@ -94,7 +96,8 @@ public class ProducerRegistry {
         String changes = producer.apply(details, taxCode, commune.provinceCode(), Instant.now(clock));
         if (!changes.isEmpty()) {
             save(producer, taxCode);
-            events.publishEvent(new ProducerUpdated(id, commune.code(), changes));
+            events.publishEvent(new ProducerUpdated(
+                    id, commune.code(), changes, producer.view().facts()));
         }
         return producer.view();
     }

@@ -240,10 +240,10 @@ public class ProductBulk {
                 changed.add(s.updateRow(now));
                 String all = details + (linksChanged ? (details.isEmpty() ? "" : "; ") + "links" : "");
                 if (!all.isEmpty()) {
-                    audit.add(new ProductUpdated(s.id, s.communeCode, all));
+                    audit.add(new ProductUpdated(s.id, s.communeCode, all, s.name, s.criteriaSetNo));
                 }
                 if (!rating.isEmpty() && s.rating != null) {
-                    audit.add(new ProductRatingRecorded(s.id, s.communeCode, s.rating.star(), rating));
+                    audit.add(new ProductRatingRecorded(s.id, s.communeCode, s.rating, rating));
                 }
                 s.outcome = Outcome.UPDATED;
             }
@@ -273,10 +273,12 @@ public class ProductBulk {
                     s.id,
                     s.producerId,
                     s.communeCode,
-                    "name=" + s.name + ", set=" + s.criteriaSetNo + ", producer=" + s.producerId + ", import"));
+                    "name=" + s.name + ", set=" + s.criteriaSetNo + ", producer=" + s.producerId + ", import",
+                    s.name,
+                    s.criteriaSetNo));
             if (s.rating != null) {
                 audit.add(new ProductRatingRecorded(
-                        s.id, s.communeCode, s.rating.star(), "star: null -> " + s.rating.star() + ", import"));
+                        s.id, s.communeCode, s.rating, "star: null -> " + s.rating.star() + ", import"));
             }
         }
         for (State s : states(inserts, updates, chunk)) {
