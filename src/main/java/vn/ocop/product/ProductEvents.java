@@ -51,9 +51,10 @@ public final class ProductEvents {
 
     /**
      * A product's details changed (or its rating was cleared); {@code summary} lists the fields from → to,
-     * {@code name} and {@code criteriaSetNo} are the product's now.
+     * {@code producerId}, {@code name} and {@code criteriaSetNo} are the product's now.
      */
-    public record ProductUpdated(long productId, String communeCode, String summary, String name, int criteriaSetNo)
+    public record ProductUpdated(
+            long productId, String communeCode, String summary, long producerId, String name, int criteriaSetNo)
             implements ProductEvent {
         @Override
         public String auditAction() {

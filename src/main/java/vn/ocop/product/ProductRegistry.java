@@ -93,8 +93,8 @@ public class ProductRegistry {
         if (!changes.isEmpty()) {
             product.updateSearchText(producer.name());
             save(product);
-            events.publishEvent(
-                    new ProductUpdated(id, product.communeCode(), changes, product.name(), product.criteriaSetNo()));
+            events.publishEvent(new ProductUpdated(
+                    id, product.communeCode(), changes, product.producerId(), product.name(), product.criteriaSetNo()));
         }
         return view(product, producer);
     }
@@ -167,7 +167,12 @@ public class ProductRegistry {
         String changes = product.clearRating(now());
         save(product);
         events.publishEvent(new ProductUpdated(
-                productId, product.communeCode(), reason + ": " + changes, product.name(), product.criteriaSetNo()));
+                productId,
+                product.communeCode(),
+                reason + ": " + changes,
+                product.producerId(),
+                product.name(),
+                product.criteriaSetNo()));
     }
 
     /** A product the actor may see; 404 when unknown, 403 when outside the actor's jurisdiction. */
