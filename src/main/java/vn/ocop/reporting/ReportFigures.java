@@ -108,6 +108,51 @@ public class ReportFigures {
         return units.homeUnit(actor);
     }
 
+    /** The provinces of an edition whose reports the user may read, in Vietnamese order. */
+    public List<ReportUnit> provinceChoices(@Nullable String edition, CurrentUser actor) {
+        ReportUnits.Resolved nation = units.resolve(null, edition);
+        List<ReportUnit> choices = new ArrayList<>();
+        if (!units.readsReports(actor)) {
+            return choices;
+        }
+        for (AdminUnit province : units.provinces(nation.unit().edition())) {
+            ReportUnits.Resolved resolved =
+                    units.resolve(province.code(), nation.unit().edition());
+            if (units.mayRead(actor, resolved)) {
+                choices.add(resolved.unit());
+            }
+        }
+        return choices;
+    }
+
+    /** The communes (current scheme) of a province whose reports the user may read; empty for other units. */
+    public List<ReportUnit> communeChoices(@Nullable String province, CurrentUser actor) {
+        if (province == null || province.isBlank() || !units.readsReports(actor)) {
+            return List.of();
+        }
+        AdminUnit unit = units.units()
+                .find(vn.ocop.geography.AdminEdition.CURRENT, province.strip())
+                .orElse(null);
+        if (unit == null || !unit.isProvince()) {
+            return List.of();
+        }
+        return units.units().children(vn.ocop.geography.AdminEdition.CURRENT, unit.code()).stream()
+                .map(c -> new ReportUnit(c.code(), c.fullName(), ReportUnit.CURRENT, c.level()))
+                .filter(c -> units.mayRead(actor, units.resolve(c.code(), null)))
+                .toList();
+    }
+
+    /** The province (current scheme) a unit lies in; {@code null} for an unknown code. */
+    public @Nullable String provinceOf(@Nullable String code) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        return units.units()
+                .find(vn.ocop.geography.AdminEdition.CURRENT, code.strip())
+                .map(AdminUnit::provinceCode)
+                .orElse(null);
+    }
+
     /** Today, and the period of the flows when none is given, for pages that show their defaults. */
     public LocalDate today() {
         return LocalDate.now(clock);
@@ -667,6 +712,10 @@ public class ReportFigures {
     }
 
     /** {@code part} as a percentage of {@code whole} with 4 decimals, half up; 0 when the whole is 0. */
+    public static BigDecimal shareOf(long part, long whole) {
+        return share(part, whole);
+    }
+
     static BigDecimal share(long part, long whole) {
         if (whole == 0) {
             return BigDecimal.ZERO.setScale(4);
