@@ -46,14 +46,12 @@ import vn.ocop.product.ProductRegistry;
  *                                                           e3 92 points 5★ in a province round: proposed
  * </pre>
  */
-final class ReportingDataset {
+public final class ReportingDataset {
 
     static final String PROVINCE = "44";
     static final String LEGACY_NORTH = "44";
     static final String LEGACY_SOUTH = "45";
     private static final AtomicInteger SEQ = new AtomicInteger();
-
-    private static final Map<ApplicationContext, ReportingDataset> BUILT = new java.util.HashMap<>();
 
     private final ProducerRegistry producers;
     private final ProductRegistry products;
@@ -94,23 +92,56 @@ final class ReportingDataset {
         this.jdbc = jdbc;
     }
 
-    /** The dataset of this application context (and its database), built the first time. */
-    static synchronized ReportingDataset in(ApplicationContext context) {
-        ReportingDataset instance = BUILT.get(context);
-        if (instance == null) {
-            ReportingDataset dataset = new ReportingDataset(
-                    context.getBean(ProducerRegistry.class),
-                    context.getBean(ProductRegistry.class),
-                    context.getBean(EvaluationRounds.class),
-                    context.getBean(Dossiers.class),
-                    context.getBean(CouncilScoring.class),
-                    context.getBean(Certification.class),
-                    context.getBean(JdbcClient.class));
+    /**
+     * The dataset in the database of this application context: built the first time, found again afterwards (the
+     * test contexts of one run share one database, which lives as long as the run).
+     */
+    public static synchronized ReportingDataset in(ApplicationContext context) {
+        ReportingDataset dataset = new ReportingDataset(
+                context.getBean(ProducerRegistry.class),
+                context.getBean(ProductRegistry.class),
+                context.getBean(EvaluationRounds.class),
+                context.getBean(Dossiers.class),
+                context.getBean(CouncilScoring.class),
+                context.getBean(Certification.class),
+                context.getBean(JdbcClient.class));
+        if (!dataset.find()) {
             dataset.build();
-            instance = dataset;
-            BUILT.put(context, dataset);
         }
-        return instance;
+        return dataset;
+    }
+
+    /** Finds the dataset built earlier in this database; false when there is none. */
+    private boolean find() {
+        java.util.Optional<Long> coop = producerNamed("HTX Nón lá Quảng Trị");
+        if (coop.isEmpty()) {
+            return false;
+        }
+        cooperative = coop.get();
+        enterprise = producerNamed("Công ty Mè xửng Quảng Trị").orElseThrow();
+        household = producerNamed("Hộ Dệt thổ cẩm Quảng Trị").orElseThrow();
+        riceCooperative = producerNamed("HTX Gạo Quảng Trị").orElseThrow();
+        communeA = communeOf(LEGACY_NORTH);
+        communeB = communeOf(LEGACY_SOUTH);
+        a1 = productNamed("Nón lá bài thơ");
+        c1 = productNamed("Khăn thổ cẩm");
+        e2 = productNamed("Bột gạo Gio Linh");
+        e3 = productNamed("Gạo nếp Cam Lộ");
+        return true;
+    }
+
+    private java.util.Optional<Long> producerNamed(String name) {
+        return jdbc.sql("SELECT id FROM producer WHERE name = ?")
+                .param(name)
+                .query(Long.class)
+                .optional();
+    }
+
+    private long productNamed(String name) {
+        return jdbc.sql("SELECT id FROM product WHERE name = ?")
+                .param(name)
+                .query(Long.class)
+                .single();
     }
 
     private void build() {
