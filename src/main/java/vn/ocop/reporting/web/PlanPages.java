@@ -151,7 +151,7 @@ class PlanPages {
                 redirect.addFlashAttribute("saved", "plan.adopted");
                 return "redirect:/plans/" + plan.id();
             } catch (OcopException e) {
-                model.addAttribute("error", problems.message(e.errorCode().messageKey(), e.arguments()));
+                model.addAttribute("error", formError(e));
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -201,7 +201,7 @@ class PlanPages {
                 form.setLock(now.lock());
                 return form(form, now, actor, model);
             } catch (OcopException e) {
-                model.addAttribute("error", problems.message(e.errorCode().messageKey(), e.arguments()));
+                model.addAttribute("error", formError(e));
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -242,7 +242,7 @@ class PlanPages {
                 redirect.addFlashAttribute("saved", "plan.targetTypeAdded");
                 return "redirect:/plans/target-types";
             } catch (OcopException e) {
-                model.addAttribute("error", problems.message(e.errorCode().messageKey(), e.arguments()));
+                model.addAttribute("error", formError(e));
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -290,5 +290,14 @@ class PlanPages {
             return "targets".equals(path) ? "" : path;
         });
         return !binding.hasErrors();
+    }
+
+    /** A business error shown above the form; refusals (403) and unknown things (404) go to the error page. */
+    private String formError(OcopException e) {
+        if (e.errorCode().kind() == vn.ocop.shared.ErrorKind.FORBIDDEN
+                || e.errorCode().kind() == vn.ocop.shared.ErrorKind.NOT_FOUND) {
+            throw e;
+        }
+        return problems.message(e.errorCode().messageKey(), e.arguments());
     }
 }

@@ -139,7 +139,7 @@ class SupportPages {
                 redirect.addFlashAttribute("saved", "support.recorded");
                 return "redirect:/support-activities/" + created.id();
             } catch (OcopException e) {
-                model.addAttribute("error", problems.message(e.errorCode().messageKey(), e.arguments()));
+                model.addAttribute("error", formError(e));
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -219,7 +219,7 @@ class SupportPages {
                 SupportActivityView now = activities.get(id, actor);
                 return form(SupportForm.of(now), now, actor, model);
             } catch (OcopException e) {
-                model.addAttribute("error", problems.message(e.errorCode().messageKey(), e.arguments()));
+                model.addAttribute("error", formError(e));
             }
         }
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -297,5 +297,14 @@ class SupportPages {
     private boolean validate(SupportActivities.Details details, BindingResult binding) {
         FormErrors.add(binding, validator.validate(details), path -> path.startsWith("beneficiaries") ? "" : path);
         return !binding.hasErrors();
+    }
+
+    /** A business error shown above the form; refusals (403) and unknown things (404) go to the error page. */
+    private String formError(OcopException e) {
+        if (e.errorCode().kind() == vn.ocop.shared.ErrorKind.FORBIDDEN
+                || e.errorCode().kind() == vn.ocop.shared.ErrorKind.NOT_FOUND) {
+            throw e;
+        }
+        return problems.message(e.errorCode().messageKey(), e.arguments());
     }
 }
