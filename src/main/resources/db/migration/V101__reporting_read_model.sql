@@ -34,6 +34,10 @@ CREATE INDEX report_product_producer_ix ON report_product (producer_id);
 CREATE TABLE report_certificate (
     id          bigserial    PRIMARY KEY,
     product_id  bigint       NOT NULL,
+    -- The product's producer (never changes) and criteria set (kept current), copied from report_product so that the
+    -- figures need no join with the products; NULL until the product's own event has arrived.
+    producer_id bigint,
+    criteria_set_no int,
     number      varchar(60)  NOT NULL,
     source      varchar(10)  NOT NULL CHECK (source IN ('PLATFORM', 'IMPORTED')),
     kind        varchar(20)  NOT NULL CHECK (kind IN ('NEW', 'UPGRADE', 'REEVALUATION')),
@@ -48,9 +52,15 @@ CREATE TABLE report_certificate (
     UNIQUE (product_id, number),
     CHECK (valid_until <= expires_on + 1)
 );
--- In force on day d: issued_on <= d < valid_until. Today's figures read only the rows still in force.
-CREATE INDEX report_certificate_in_force_ix ON report_certificate (valid_until, issued_on) INCLUDE (product_id, star);
-CREATE INDEX report_certificate_issued_ix ON report_certificate (issued_on) INCLUDE (product_id, star, kind);
+-- In force on day d: issued_on <= d < valid_until. Today's figures read only the rows still in force, from the index.
+CREATE INDEX report_certificate_in_force_ix ON report_certificate (valid_until, issued_on)
+    INCLUDE (id, producer_id, criteria_set_no, star);
+CREATE INDEX report_certificate_issued_ix ON report_certificate (issued_on)
+    INCLUDE (producer_id, criteria_set_no, star, kind);
+CREATE INDEX report_certificate_expired_ix ON report_certificate (expires_on)
+    INCLUDE (producer_id, criteria_set_no, star) WHERE valid_until = expires_on + 1;
+CREATE INDEX report_certificate_revoked_ix ON report_certificate (revoked_on)
+    INCLUDE (producer_id, criteria_set_no, star) WHERE revoked_on IS NOT NULL;
 CREATE INDEX report_certificate_product_ix ON report_certificate (product_id, issued_on);
 
 -- Suspensions (from_on inclusive, until_on exclusive, open while suspended): a suspended certificate is not in force.

@@ -60,12 +60,12 @@ class ReadModel {
                 f.status().name());
     }
 
-    /** A product; {@code overwrite} as for {@link #producer}. */
+    /** A product; {@code overwrite} as for {@link #producer}. Its certificates get its producer and criteria set. */
     void product(long id, long producerId, String name, int criteriaSetNo, boolean overwrite) {
         jdbc.update(
                 """
                 INSERT INTO report_product (id, producer_id, name, criteria_set_no) VALUES (?, ?, ?, ?)
-                ON CONFLICT (id) DO """
+                ON CONFLICT (id) DO"""
                         + (overwrite
                                 ? " UPDATE SET producer_id = excluded.producer_id, name = excluded.name,"
                                         + " criteria_set_no = excluded.criteria_set_no"
@@ -74,6 +74,11 @@ class ReadModel {
                 producerId,
                 name,
                 criteriaSetNo);
+        jdbc.update("""
+                UPDATE report_certificate c SET producer_id = p.producer_id, criteria_set_no = p.criteria_set_no
+                  FROM report_product p
+                 WHERE p.id = ? AND c.product_id = p.id
+                   AND (c.producer_id, c.criteria_set_no) IS DISTINCT FROM (p.producer_id, p.criteria_set_no)""", id);
     }
 
     // --- certificates ---------------------------------------------------------------------------------------------
@@ -88,11 +93,23 @@ class ReadModel {
             LocalDate issuedOn,
             LocalDate expiresOn,
             @Nullable LocalDate revokedOn) {
-        jdbc.update("""
+        jdbc.update(
+                """
                 INSERT INTO report_certificate (product_id, number, source, kind, star, level, issued_on, expires_on,
-                                                revoked_on, valid_until)
-                VALUES (?, ?, 'PLATFORM', ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (product_id, number) DO NOTHING""", productId, number, kind, star, level, issuedOn, expiresOn, revokedOn, expiresOn.plusDays(1));
+                                                revoked_on, valid_until, producer_id, criteria_set_no)
+                SELECT ?, ?, 'PLATFORM', ?, ?, ?, ?, ?, ?, ?, p.producer_id, p.criteria_set_no
+                  FROM (SELECT 1) one LEFT JOIN report_product p ON p.id = ?
+                ON CONFLICT (product_id, number) DO NOTHING""",
+                productId,
+                number,
+                kind,
+                star,
+                level,
+                issuedOn,
+                expiresOn,
+                revokedOn,
+                expiresOn.plusDays(1),
+                productId);
         recompute(productId);
     }
 
@@ -119,8 +136,9 @@ class ReadModel {
             jdbc.update(
                     """
                     INSERT INTO report_certificate (product_id, number, source, kind, star, level, issued_on,
-                                                    expires_on, valid_until)
-                    VALUES (?, ?, 'IMPORTED', ?, ?, ?, ?, ?, ?)
+                                                    expires_on, valid_until, producer_id, criteria_set_no)
+                    SELECT ?, ?, 'IMPORTED', ?, ?, ?, ?, ?, ?, p.producer_id, p.criteria_set_no
+                      FROM (SELECT 1) one LEFT JOIN report_product p ON p.id = ?
                     ON CONFLICT (product_id, number) DO UPDATE SET star = excluded.star, level = excluded.level,
                            issued_on = excluded.issued_on, expires_on = excluded.expires_on
                      WHERE report_certificate.source = 'IMPORTED'""",
@@ -133,7 +151,8 @@ class ReadModel {
                             : rating.level().name(),
                     rating.issuedOn(),
                     expires,
-                    expires.plusDays(1));
+                    expires.plusDays(1),
+                    productId);
         } else if (!rating.certified()) {
             jdbc.update("""
                     UPDATE report_certificate SET replaced_on = ?

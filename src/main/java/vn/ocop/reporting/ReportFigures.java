@@ -53,8 +53,7 @@ public class ReportFigures {
         return """
 
                   FROM report_certificate c
-                  JOIN report_product p ON p.id = c.product_id
-                  JOIN report_producer pr ON pr.id = p.producer_id""" + join + """
+                  JOIN report_producer pr ON pr.id = c.producer_id""" + join + """
 
                  WHERE c.issued_on <= ? AND c.valid_until > ?
                    AND NOT EXISTS (SELECT 1 FROM report_suspension s
@@ -175,13 +174,16 @@ public class ReportFigures {
 
     Summary summary(ReportUnits.Resolved unit, LocalDate asOf, Period period) {
         Selection all = Selection.of(unit);
+        Stocks stocks = stocks(all, asOf);
+        long villages = craftVillageCount(all, asOf, false);
         return new Summary(
                 unit.unit(),
                 asOf,
                 period,
-                certifiedProducts(all, asOf),
-                producers(all, asOf),
-                craftVillages(all, asOf),
+                stocks.products(),
+                stocks.producers(),
+                new Summary.CraftVillages(
+                        villages, stocks.villagesCertified(), share(stocks.villagesCertified(), villages)),
                 certificates(all, period),
                 evaluations(all, period),
                 proposals(all, period),
@@ -191,24 +193,61 @@ public class ReportFigures {
 
     // --- stocks on a day ------------------------------------------------------------------------------------------
 
-    private CertifiedProducts certifiedProducts(Selection selection, LocalDate day) {
-        StringBuilder sql =
-                new StringBuilder("SELECT c.star, p.criteria_set_no, pr.legal_type, count(*) AS n" + IN_FORCE);
+    /** The stocks of a day, counted in one pass over the certificates in force. */
+    private record Stocks(CertifiedProducts products, Summary.Producers producers, long villagesCertified) {}
+
+    /**
+     * Certified products by star, criteria set and legal type, the producers holding them by legal type and flag, and
+     * their distinct craft villages: one statement, the certificates in force read once (from the index).
+     */
+    private Stocks stocks(Selection selection, LocalDate day) {
+        StringBuilder inForce = new StringBuilder("""
+                SELECT c.star, c.criteria_set_no, c.producer_id, pr.legal_type, pr.sme, pr.craft_village, pr.women_led,
+                       pr.ethnic_minority_area,
+                       CASE WHEN pr.craft_village_name IS NOT NULL AND pr.status <> 'DISSOLVED'
+                            THEN pr.province_code || '|' || ocop_fold(pr.craft_village_name) END AS village""" + IN_FORCE);
         List<Object> params = inForceParams(day);
-        selection.appendTo(sql, params, "c.star");
-        sql.append(" GROUP BY 1, 2, 3");
+        selection.appendTo(inForce, params, "c.star");
+        String sql = "WITH f AS MATERIALIZED (" + inForce + """
+                )
+                SELECT 'P' AS part, star, criteria_set_no, legal_type, false AS sme, false AS craft_village,
+                       false AS women_led, false AS ethnic_minority_area, count(*) AS n
+                  FROM f GROUP BY star, criteria_set_no, legal_type
+                UNION ALL
+                SELECT 'R', NULL, NULL, legal_type, sme, craft_village, women_led, ethnic_minority_area, count(*)
+                  FROM (SELECT DISTINCT producer_id, legal_type, sme, craft_village, women_led, ethnic_minority_area
+                          FROM f) producers
+                 GROUP BY legal_type, sme, craft_village, women_led, ethnic_minority_area
+                UNION ALL
+                SELECT 'V', NULL, NULL, NULL, false, false, false, false, count(DISTINCT village) FROM f""";
         Map<String, Long> byStar = zeros(CERTIFIED_STARS);
-        Map<String, Long> byType = zeros(legalTypes());
+        Map<String, Long> productsByType = zeros(legalTypes());
         Map<Integer, Long> bySet = new HashMap<>();
-        long[] total = {0};
+        Map<String, Long> producersByType = zeros(legalTypes());
+        Map<String, Long> byFlag = zeros(FLAGS);
+        long[] totals = {0, 0, 0};
         jdbc.query(
-                sql.toString(),
+                sql,
                 rs -> {
                     long n = rs.getLong("n");
-                    total[0] += n;
-                    byStar.merge(Integer.toString(rs.getInt("star")), n, Long::sum);
-                    byType.merge(rs.getString("legal_type"), n, Long::sum);
-                    bySet.merge(rs.getInt("criteria_set_no"), n, Long::sum);
+                    switch (rs.getString("part")) {
+                        case "P" -> {
+                            totals[0] += n;
+                            byStar.merge(Integer.toString(rs.getInt("star")), n, Long::sum);
+                            productsByType.merge(rs.getString("legal_type"), n, Long::sum);
+                            bySet.merge(rs.getInt("criteria_set_no"), n, Long::sum);
+                        }
+                        case "R" -> {
+                            totals[1] += n;
+                            producersByType.merge(rs.getString("legal_type"), n, Long::sum);
+                            for (String flag : FLAGS) {
+                                if (rs.getBoolean(flag.toLowerCase(java.util.Locale.ROOT))) {
+                                    byFlag.merge(flag, n, Long::sum);
+                                }
+                            }
+                        }
+                        default -> totals[2] = n;
+                    }
                 },
                 params.toArray());
         List<Summary.SetCount> sets = new ArrayList<>();
@@ -223,46 +262,21 @@ public class ReportFigures {
                 sets.add(new Summary.SetCount(set.setNo(), set.setName(), set.groupCode(), n));
             }
         }
-        return new CertifiedProducts(
-                total[0], byStar, shares(byStar, total[0]), byType, List.copyOf(groups.values()), sets);
-    }
-
-    private Summary.Producers producers(Selection selection, LocalDate day) {
-        StringBuilder inner = new StringBuilder("SELECT p.producer_id" + IN_FORCE);
-        List<Object> params = inForceParams(day);
-        selection.appendTo(inner, params, "c.star");
-        String sql = "SELECT pr.legal_type, pr.sme, pr.craft_village, pr.women_led, pr.ethnic_minority_area,"
-                + " count(*) AS n FROM report_producer pr WHERE pr.id IN (" + inner + ") GROUP BY 1, 2, 3, 4, 5";
-        Map<String, Long> byType = zeros(legalTypes());
-        Map<String, Long> byFlag = zeros(FLAGS);
-        long[] total = {0};
-        jdbc.query(
-                sql,
-                rs -> {
-                    long n = rs.getLong("n");
-                    total[0] += n;
-                    byType.merge(rs.getString("legal_type"), n, Long::sum);
-                    if (rs.getBoolean("sme")) {
-                        byFlag.merge("SME", n, Long::sum);
-                    }
-                    if (rs.getBoolean("craft_village")) {
-                        byFlag.merge("CRAFT_VILLAGE", n, Long::sum);
-                    }
-                    if (rs.getBoolean("women_led")) {
-                        byFlag.merge("WOMEN_LED", n, Long::sum);
-                    }
-                    if (rs.getBoolean("ethnic_minority_area")) {
-                        byFlag.merge("ETHNIC_MINORITY_AREA", n, Long::sum);
-                    }
-                },
-                params.toArray());
-        return new Summary.Producers(total[0], byType, shares(byType, total[0]), byFlag, shares(byFlag, total[0]));
-    }
-
-    private Summary.CraftVillages craftVillages(Selection selection, LocalDate day) {
-        long known = craftVillageCount(selection, day, false);
-        long certified = craftVillageCount(selection, day, true);
-        return new Summary.CraftVillages(known, certified, share(certified, known));
+        return new Stocks(
+                new CertifiedProducts(
+                        totals[0],
+                        byStar,
+                        shares(byStar, totals[0]),
+                        productsByType,
+                        List.copyOf(groups.values()),
+                        sets),
+                new Summary.Producers(
+                        totals[1],
+                        producersByType,
+                        shares(producersByType, totals[1]),
+                        byFlag,
+                        shares(byFlag, totals[1])),
+                totals[2]);
     }
 
     /**
@@ -278,7 +292,7 @@ public class ReportFigures {
         sql.append(" AND ").append(selection.unit().condition("pr.commune_code", "pr.province_code"));
         params.addAll(selection.unit().parameters());
         if (certifiedOnly) {
-            StringBuilder inner = new StringBuilder("SELECT p.producer_id" + IN_FORCE);
+            StringBuilder inner = new StringBuilder("SELECT c.producer_id" + IN_FORCE);
             params.addAll(inForceParams(day));
             selection.appendTo(inner, params, "c.star");
             sql.append(" AND pr.id IN (").append(inner).append(")");
@@ -325,8 +339,7 @@ public class ReportFigures {
         StringBuilder sql = new StringBuilder("""
                 SELECT c.kind, c.star, count(*) AS n
                   FROM report_certificate c
-                  JOIN report_product p ON p.id = c.product_id
-                  JOIN report_producer pr ON pr.id = p.producer_id
+                  JOIN report_producer pr ON pr.id = c.producer_id
                  WHERE c.issued_on BETWEEN ? AND ?""");
         List<Object> params = Selection.params();
         params.add(period.from());
@@ -357,8 +370,7 @@ public class ReportFigures {
         StringBuilder sql = new StringBuilder("""
                 SELECT count(*)
                   FROM report_certificate c
-                  JOIN report_product p ON p.id = c.product_id
-                  JOIN report_producer pr ON pr.id = p.producer_id
+                  JOIN report_producer pr ON pr.id = c.producer_id
                  WHERE""").append(' ').append(condition);
         List<Object> params = Selection.params();
         params.add(period.from());
@@ -373,7 +385,7 @@ public class ReportFigures {
         List<Object> params = Selection.params();
         params.add(period.from());
         params.add(period.to());
-        Selection.of(selection.unit()).appendTo(sql, params, null);
+        Selection.of(selection.unit()).appendTo(sql, params, null, "p.criteria_set_no");
         sql.append(" ORDER BY r.product_id, r.rated_on DESC, r.id DESC) r GROUP BY r.star");
         long[] total = {0};
         jdbc.query(
@@ -407,7 +419,7 @@ public class ReportFigures {
         List<Object> params = Selection.params();
         params.add(period.from());
         params.add(period.to());
-        selection.appendTo(sql, params, null);
+        selection.appendTo(sql, params, null, "p.criteria_set_no");
         return count(sql.toString(), params);
     }
 
@@ -447,7 +459,7 @@ public class ReportFigures {
 
     /** Producers with a certificate in force on {@code day} matching the selection (legal type, flag, group). */
     long certifiedProducerCount(Selection selection, LocalDate day) {
-        StringBuilder sql = new StringBuilder("SELECT count(DISTINCT p.producer_id)" + IN_FORCE);
+        StringBuilder sql = new StringBuilder("SELECT count(DISTINCT c.producer_id)" + IN_FORCE);
         List<Object> params = inForceParams(day);
         selection.appendTo(sql, params, "c.star");
         return count(sql.toString(), params);
@@ -458,8 +470,7 @@ public class ReportFigures {
         StringBuilder sql = new StringBuilder("""
                 SELECT count(*)
                   FROM report_certificate c
-                  JOIN report_product p ON p.id = c.product_id
-                  JOIN report_producer pr ON pr.id = p.producer_id
+                  JOIN report_producer pr ON pr.id = c.producer_id
                  WHERE c.issued_on BETWEEN ? AND ?""");
         List<Object> params = Selection.params();
         params.add(period.from());
@@ -476,7 +487,7 @@ public class ReportFigures {
         params.add(period.from());
         params.add(period.to());
         new Selection(selection.unit(), null, null, List.of(), null, null, selection.criteriaSets())
-                .appendTo(sql, params, null);
+                .appendTo(sql, params, null, "p.criteria_set_no");
         sql.append(" ORDER BY r.product_id, r.rated_on DESC, r.id DESC) r WHERE TRUE");
         if (selection.minStar() != null) {
             sql.append(" AND r.star >= ?");
@@ -506,7 +517,7 @@ public class ReportFigures {
     /** Per current commune of the unit: certified products (or producers) in force on {@code day}. */
     Map<String, Long> perCommune(Selection selection, LocalDate day, boolean producers) {
         StringBuilder sql = new StringBuilder("SELECT pr.commune_code, "
-                + (producers ? "count(DISTINCT p.producer_id)" : "count(*)") + " AS n" + IN_FORCE);
+                + (producers ? "count(DISTINCT c.producer_id)" : "count(*)") + " AS n" + IN_FORCE);
         List<Object> params = inForceParams(day);
         selection.appendTo(sql, params, "c.star");
         sql.append(" GROUP BY pr.commune_code");
@@ -558,8 +569,8 @@ public class ReportFigures {
                 inForceParams(asOf).toArray());
         Map<String, long[]> producers = new HashMap<>();
         jdbc.query(
-                "SELECT " + key + ", count(DISTINCT p.producer_id),"
-                        + " count(DISTINCT p.producer_id) FILTER (WHERE pr.legal_type = 'COOPERATIVE')"
+                "SELECT " + key + ", count(DISTINCT c.producer_id),"
+                        + " count(DISTINCT c.producer_id) FILTER (WHERE pr.legal_type = 'COOPERATIVE')"
                         + inForce(join) + " GROUP BY 1",
                 rs -> {
                     producers.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
@@ -568,8 +579,7 @@ public class ReportFigures {
         Map<String, Long> issued = new HashMap<>();
         jdbc.query(
                 "SELECT " + key + ", count(*) FROM report_certificate c"
-                        + " JOIN report_product p ON p.id = c.product_id"
-                        + " JOIN report_producer pr ON pr.id = p.producer_id" + join
+                        + " JOIN report_producer pr ON pr.id = c.producer_id" + join
                         + " WHERE c.issued_on BETWEEN ? AND ? GROUP BY 1",
                 rs -> {
                     issued.put(rs.getString(1), rs.getLong(2));
@@ -642,14 +652,14 @@ public class ReportFigures {
         Selection all = Selection.of(unit);
         for (int year = first; year <= asOf.getYear(); year++) {
             LocalDate end = year == asOf.getYear() ? asOf : LocalDate.of(year, 12, 31);
-            CertifiedProducts stock = certifiedProducts(all, end);
+            Stocks stock = stocks(all, end);
             Summary.Certificates flow = certificates(all, new Period(LocalDate.of(year, 1, 1), end));
             years.add(new YearLine(
                     year,
                     end,
-                    stock.total(),
-                    stock.byStar(),
-                    certifiedProducerCount(all, end),
+                    stock.products().total(),
+                    stock.products().byStar(),
+                    stock.producers().withCertifiedProducts(),
                     flow.issued(),
                     flow.newlyCertified(),
                     flow.upgraded(),

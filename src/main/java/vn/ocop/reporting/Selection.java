@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a figure counts, beyond its unit: stars, certificate kinds, the producer's legal type or flag, criteria sets (a
  * product group). Appends itself to a query's WHERE clause over the aliases the queries share: {@code pr} (producer),
- * {@code p} (product) and a star column.
+ * {@code c} (certificate) or {@code p} (product) for the criteria set, and a star column.
  */
 record Selection(
         ReportUnits.Resolved unit,
@@ -33,8 +33,16 @@ record Selection(
         };
     }
 
-    /** Appends " AND …" conditions; {@code starColumn} is where stars are, {@code null} when none apply. */
+    /**
+     * Appends " AND …" conditions on certificates ({@code c}) and their producers ({@code pr}); {@code starColumn} is
+     * where stars are, {@code null} when none apply.
+     */
     void appendTo(StringBuilder sql, List<Object> params, @Nullable String starColumn) {
+        appendTo(sql, params, starColumn, "c.criteria_set_no");
+    }
+
+    /** As {@link #appendTo(StringBuilder, List, String)}, the criteria set read from {@code setColumn}. */
+    void appendTo(StringBuilder sql, List<Object> params, @Nullable String starColumn, String setColumn) {
         sql.append(" AND ").append(unit.condition("pr.commune_code", "pr.province_code"));
         params.addAll(unit.parameters());
         if (starColumn != null && minStar != null) {
@@ -53,7 +61,7 @@ record Selection(
             sql.append(" AND ").append(flagColumn(flag));
         }
         if (!criteriaSets.isEmpty()) {
-            sql.append(" AND p.criteria_set_no = ANY (?)");
+            sql.append(" AND ").append(setColumn).append(" = ANY (?)");
             params.add(criteriaSets.toArray(Integer[]::new));
         }
     }
