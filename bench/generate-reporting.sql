@@ -2,7 +2,8 @@
 -- 1,000,000 certificate-history rows (ten certificates per product, one every three years since the 1990s: new,
 -- then re-evaluations and upgrades; 1 % of the latest revoked), 300,000 evaluation results. Deterministic, written
 -- straight into the report_* tables (what the events would have built), then VACUUM ANALYZEd.
--- Ids start at 10,000,000 so they never meet rows the application made.
+-- Ids start at 10,000,000 so they never meet rows the application made. Certificates carry their product's and
+-- producer's facts, as the application copies them.
 SELECT setseed(0.14);
 CREATE TEMP TABLE communes AS
   SELECT row_number() OVER (ORDER BY code) AS i, code, province_code FROM report_commune;
@@ -27,9 +28,11 @@ SELECT g, k,
             WHEN (g * 31 + (k - 1) * 17) % 100 < 60 THEN 3 WHEN (g * 31 + (k - 1) * 17) % 100 < 92 THEN 4 ELSE 5 END
            AS previous
   FROM generate_series(1, 100000) AS g, generate_series(0, 9) AS k;
-INSERT INTO report_certificate (product_id, producer_id, criteria_set_no, number, source, kind, star, level, issued_on,
-                                expires_on, revoked_on, valid_until)
-SELECT 10000000 + g, 10000000 + 1 + g % 25000, 1 + g % 26, 'B' || g || '-' || k, CASE WHEN k < 7 THEN 'IMPORTED' ELSE 'PLATFORM' END,
+INSERT INTO report_certificate (product_id, producer_id, criteria_set_no, commune_code, province_code, legal_type, sme,
+                                craft_village, women_led, ethnic_minority_area, village_key, number, source, kind, star,
+                                level, issued_on, expires_on, revoked_on, valid_until)
+SELECT 10000000 + g, pr.id, 1 + g % 26, pr.commune_code, pr.province_code, pr.legal_type, pr.sme, pr.craft_village,
+       pr.women_led, pr.ethnic_minority_area, pr.village_key, 'B' || g || '-' || k, CASE WHEN k < 7 THEN 'IMPORTED' ELSE 'PLATFORM' END,
        CASE WHEN k = 0 THEN 'NEW' WHEN star > previous THEN 'UPGRADE' ELSE 'REEVALUATION' END,
        star, CASE WHEN star = 5 THEN 'CENTRAL' ELSE 'PROVINCE' END,
        issued::date, (issued + INTERVAL '36 months')::date,
@@ -37,7 +40,7 @@ SELECT 10000000 + g, 10000000 + 1 + g % 25000, 1 + g % 26, 'B' || g || '-' || k,
        least((issued + INTERVAL '36 months')::date + 1,
              CASE WHEN k = 9 AND g % 100 = 0 THEN (issued + INTERVAL '1 year')::date END,
              (lead(issued) OVER (PARTITION BY g ORDER BY k))::date)
-  FROM chain;
+  FROM chain JOIN report_producer pr ON pr.id = 10000000 + 1 + g % 25000;
 INSERT INTO report_rating (product_id, star, rated_on)
 SELECT 10000000 + g, star, (issued - INTERVAL '30 days')::date FROM chain WHERE k >= 7;
 VACUUM ANALYZE report_producer;

@@ -14,7 +14,11 @@ CREATE TABLE report_producer (
     craft_village_name   varchar(200),
     women_led            boolean      NOT NULL,
     ethnic_minority_area boolean      NOT NULL,
-    status               varchar(20)  NOT NULL
+    status               varchar(20)  NOT NULL,
+    -- A craft village counted once however many producers name it: its province and folded name.
+    village_key          text GENERATED ALWAYS AS (
+        CASE WHEN craft_village_name IS NOT NULL AND status <> 'DISSOLVED'
+             THEN province_code || '|' || ocop_fold(craft_village_name) END) STORED
 );
 CREATE INDEX report_producer_province_ix ON report_producer (province_code);
 CREATE INDEX report_producer_commune_ix ON report_producer (commune_code);
@@ -34,10 +38,20 @@ CREATE INDEX report_product_producer_ix ON report_product (producer_id);
 CREATE TABLE report_certificate (
     id          bigserial    PRIMARY KEY,
     product_id  bigint       NOT NULL,
-    -- The product's producer (never changes) and criteria set (kept current), copied from report_product so that the
-    -- figures need no join with the products; NULL until the product's own event has arrived.
-    producer_id bigint,
-    criteria_set_no int,
+    -- What the figures group and filter by, copied from the product (its producer, which never changes, and its
+    -- criteria set) and from the producer (place, legal type, flags), kept current by their events, so that the
+    -- figures read the certificates alone. NULL until the product's and the producer's own events have arrived;
+    -- such certificates are not counted yet.
+    producer_id          bigint,
+    criteria_set_no      int,
+    commune_code         varchar(10),
+    province_code        varchar(10),
+    legal_type           varchar(30),
+    sme                  boolean,
+    craft_village        boolean,
+    women_led            boolean,
+    ethnic_minority_area boolean,
+    village_key          text,
     number      varchar(60)  NOT NULL,
     source      varchar(10)  NOT NULL CHECK (source IN ('PLATFORM', 'IMPORTED')),
     kind        varchar(20)  NOT NULL CHECK (kind IN ('NEW', 'UPGRADE', 'REEVALUATION')),
@@ -54,13 +68,15 @@ CREATE TABLE report_certificate (
 );
 -- In force on day d: issued_on <= d < valid_until. Today's figures read only the rows still in force, from the index.
 CREATE INDEX report_certificate_in_force_ix ON report_certificate (valid_until, issued_on)
-    INCLUDE (id, producer_id, criteria_set_no, star);
+    INCLUDE (id, star, criteria_set_no, producer_id, province_code, commune_code, legal_type, sme, craft_village,
+             women_led, ethnic_minority_area, village_key);
 CREATE INDEX report_certificate_issued_ix ON report_certificate (issued_on)
-    INCLUDE (producer_id, criteria_set_no, star, kind);
+    INCLUDE (kind, star, criteria_set_no, province_code, commune_code, legal_type);
 CREATE INDEX report_certificate_expired_ix ON report_certificate (expires_on)
-    INCLUDE (producer_id, criteria_set_no, star) WHERE valid_until = expires_on + 1;
+    INCLUDE (star, criteria_set_no, province_code, commune_code, legal_type) WHERE valid_until = expires_on + 1;
 CREATE INDEX report_certificate_revoked_ix ON report_certificate (revoked_on)
-    INCLUDE (producer_id, criteria_set_no, star) WHERE revoked_on IS NOT NULL;
+    INCLUDE (star, criteria_set_no, province_code, commune_code, legal_type) WHERE revoked_on IS NOT NULL;
+CREATE INDEX report_certificate_producer_ix ON report_certificate (producer_id);
 CREATE INDEX report_certificate_product_ix ON report_certificate (product_id, issued_on);
 
 -- Suspensions (from_on inclusive, until_on exclusive, open while suspended): a suspended certificate is not in force.

@@ -14,7 +14,7 @@ import vn.ocop.geography.AdminUnits;
 import vn.ocop.geography.UnitSuccession;
 
 /**
- * Which legacy unit each current commune counts for in reports of the 63-province era (decision 0014). A current
+ * Which legacy unit each current commune counts for in reports of the 63-province era (decision 0026). A current
  * commune often came from several legacy communes, sometimes of two legacy districts or provinces, and a legacy commune
  * split over several current ones is "partial" in each. Figures are attributed whole, never split: each current
  * commune counts for exactly one <em>principal</em> legacy commune, so legacy units add up to the whole and a merged

@@ -58,6 +58,7 @@ class ReadModel {
                 f.womenLed(),
                 f.ethnicMinorityArea(),
                 f.status().name());
+        syncCertificates("p.producer_id = ?", id);
     }
 
     /** A product; {@code overwrite} as for {@link #producer}. Its certificates get its producer and criteria set. */
@@ -74,11 +75,33 @@ class ReadModel {
                 producerId,
                 name,
                 criteriaSetNo);
+        syncCertificates("p.id = ?", id);
+    }
+
+    /**
+     * Copies the product's and its producer's facts onto the product's certificates where they differ: the figures
+     * read the certificates alone. {@code scope} selects the products ({@code p}) with one parameter.
+     */
+    private void syncCertificates(String scope, @Nullable Object parameter) {
         jdbc.update("""
-                UPDATE report_certificate c SET producer_id = p.producer_id, criteria_set_no = p.criteria_set_no
-                  FROM report_product p
-                 WHERE p.id = ? AND c.product_id = p.id
-                   AND (c.producer_id, c.criteria_set_no) IS DISTINCT FROM (p.producer_id, p.criteria_set_no)""", id);
+                UPDATE report_certificate c
+                   SET producer_id = p.producer_id, criteria_set_no = p.criteria_set_no,
+                       commune_code = pr.commune_code, province_code = pr.province_code, legal_type = pr.legal_type,
+                       sme = pr.sme, craft_village = pr.craft_village, women_led = pr.women_led,
+                       ethnic_minority_area = pr.ethnic_minority_area, village_key = pr.village_key
+                  FROM report_product p LEFT JOIN report_producer pr ON pr.id = p.producer_id
+                 WHERE c.product_id = p.id AND""" + " " + scope + """
+
+                   AND (c.producer_id, c.criteria_set_no, c.commune_code, c.province_code, c.legal_type, c.sme,
+                        c.craft_village, c.women_led, c.ethnic_minority_area, c.village_key)
+                       IS DISTINCT FROM
+                       (p.producer_id, p.criteria_set_no, pr.commune_code, pr.province_code, pr.legal_type, pr.sme,
+                        pr.craft_village, pr.women_led, pr.ethnic_minority_area, pr.village_key)""", parameter);
+    }
+
+    /** Copies the facts onto every certificate (after the first fill). */
+    void syncAllCertificates() {
+        syncCertificates("CAST(? AS text) IS NULL", null);
     }
 
     // --- certificates ---------------------------------------------------------------------------------------------
@@ -93,23 +116,12 @@ class ReadModel {
             LocalDate issuedOn,
             LocalDate expiresOn,
             @Nullable LocalDate revokedOn) {
-        jdbc.update(
-                """
+        jdbc.update("""
                 INSERT INTO report_certificate (product_id, number, source, kind, star, level, issued_on, expires_on,
-                                                revoked_on, valid_until, producer_id, criteria_set_no)
-                SELECT ?, ?, 'PLATFORM', ?, ?, ?, ?, ?, ?, ?, p.producer_id, p.criteria_set_no
-                  FROM (SELECT 1) one LEFT JOIN report_product p ON p.id = ?
-                ON CONFLICT (product_id, number) DO NOTHING""",
-                productId,
-                number,
-                kind,
-                star,
-                level,
-                issuedOn,
-                expiresOn,
-                revokedOn,
-                expiresOn.plusDays(1),
-                productId);
+                                                revoked_on, valid_until)
+                VALUES (?, ?, 'PLATFORM', ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (product_id, number) DO NOTHING""", productId, number, kind, star, level, issuedOn, expiresOn, revokedOn, expiresOn.plusDays(1));
+        syncCertificates("p.id = ?", productId);
         recompute(productId);
     }
 
@@ -136,9 +148,8 @@ class ReadModel {
             jdbc.update(
                     """
                     INSERT INTO report_certificate (product_id, number, source, kind, star, level, issued_on,
-                                                    expires_on, valid_until, producer_id, criteria_set_no)
-                    SELECT ?, ?, 'IMPORTED', ?, ?, ?, ?, ?, ?, p.producer_id, p.criteria_set_no
-                      FROM (SELECT 1) one LEFT JOIN report_product p ON p.id = ?
+                                                    expires_on, valid_until)
+                    VALUES (?, ?, 'IMPORTED', ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (product_id, number) DO UPDATE SET star = excluded.star, level = excluded.level,
                            issued_on = excluded.issued_on, expires_on = excluded.expires_on
                      WHERE report_certificate.source = 'IMPORTED'""",
@@ -151,8 +162,8 @@ class ReadModel {
                             : rating.level().name(),
                     rating.issuedOn(),
                     expires,
-                    expires.plusDays(1),
-                    productId);
+                    expires.plusDays(1));
+            syncCertificates("p.id = ?", productId);
         } else if (!rating.certified()) {
             jdbc.update("""
                     UPDATE report_certificate SET replaced_on = ?

@@ -86,6 +86,7 @@ class ReadModelFill implements ApplicationRunner {
             long n = filler.getAsLong();
             if ("certificates".equals(source) || "products".equals(source)) {
                 model.recomputeAll();
+                model.syncAllCertificates();
             }
             jdbc.update("INSERT INTO report_fill (source, rows) VALUES (?, ?)", source, n);
             return n;

@@ -48,14 +48,16 @@ public class ReportFigures {
     /** In force on a day (four parameters: the day): issued, not yet ended, not suspended. */
     private static final String IN_FORCE = inForce("");
 
-    /** {@link #IN_FORCE} with a join added after the producer's (e.g. the legacy attribution of its commune). */
+    /**
+     * {@link #IN_FORCE} with a join (e.g. the legacy attribution of its commune). Certificates whose producer is not
+     * known yet ({@code legal_type} unset) are not counted anywhere, so every unit's figures add up to the nation's.
+     */
     private static String inForce(String join) {
         return """
 
-                  FROM report_certificate c
-                  JOIN report_producer pr ON pr.id = c.producer_id""" + join + """
+                  FROM report_certificate c""" + join + """
 
-                 WHERE c.issued_on <= ? AND c.valid_until > ?
+                 WHERE c.legal_type IS NOT NULL AND c.issued_on <= ? AND c.valid_until > ?
                    AND NOT EXISTS (SELECT 1 FROM report_suspension s
                                     WHERE s.certificate_id = c.id AND s.from_on <= ?
                                       AND (s.until_on IS NULL OR s.until_on > ?))""";
@@ -202,10 +204,8 @@ public class ReportFigures {
      */
     private Stocks stocks(Selection selection, LocalDate day) {
         StringBuilder inForce = new StringBuilder("""
-                SELECT c.star, c.criteria_set_no, c.producer_id, pr.legal_type, pr.sme, pr.craft_village, pr.women_led,
-                       pr.ethnic_minority_area,
-                       CASE WHEN pr.craft_village_name IS NOT NULL AND pr.status <> 'DISSOLVED'
-                            THEN pr.province_code || '|' || ocop_fold(pr.craft_village_name) END AS village""" + IN_FORCE);
+                SELECT c.star, c.criteria_set_no, c.producer_id, c.legal_type, c.sme, c.craft_village, c.women_led,
+                       c.ethnic_minority_area, c.village_key AS village""" + IN_FORCE);
         List<Object> params = inForceParams(day);
         selection.appendTo(inForce, params, "c.star");
         String sql = "WITH f AS MATERIALIZED (" + inForce + """
@@ -284,10 +284,8 @@ public class ReportFigures {
      * not dissolved; with {@code certifiedOnly}, those with a producer holding a certified product on {@code day}.
      */
     long craftVillageCount(Selection selection, LocalDate day, boolean certifiedOnly) {
-        StringBuilder sql = new StringBuilder("""
-                SELECT count(DISTINCT pr.province_code || '|' || ocop_fold(pr.craft_village_name))
-                  FROM report_producer pr
-                 WHERE pr.craft_village_name IS NOT NULL AND pr.status <> 'DISSOLVED'""");
+        StringBuilder sql = new StringBuilder(
+                "SELECT count(DISTINCT pr.village_key) FROM report_producer pr WHERE pr.village_key IS NOT NULL");
         List<Object> params = Selection.params();
         sql.append(" AND ").append(selection.unit().condition("pr.commune_code", "pr.province_code"));
         params.addAll(selection.unit().parameters());
@@ -322,7 +320,7 @@ public class ReportFigures {
         List<Object> params = Selection.params();
         params.add(
                 Timestamp.from(day.plusDays(1).atStartOfDay(OcopClock.VIETNAM).toInstant()));
-        selection.appendTo(sql, params, null);
+        selection.appendTo(sql, params, null, "p.criteria_set_no", "pr");
         sql.append(" GROUP BY s.status");
         jdbc.query(
                 sql.toString(),
@@ -339,8 +337,7 @@ public class ReportFigures {
         StringBuilder sql = new StringBuilder("""
                 SELECT c.kind, c.star, count(*) AS n
                   FROM report_certificate c
-                  JOIN report_producer pr ON pr.id = c.producer_id
-                 WHERE c.issued_on BETWEEN ? AND ?""");
+                 WHERE c.legal_type IS NOT NULL AND c.issued_on BETWEEN ? AND ?""");
         List<Object> params = Selection.params();
         params.add(period.from());
         params.add(period.to());
@@ -370,8 +367,7 @@ public class ReportFigures {
         StringBuilder sql = new StringBuilder("""
                 SELECT count(*)
                   FROM report_certificate c
-                  JOIN report_producer pr ON pr.id = c.producer_id
-                 WHERE""").append(' ').append(condition);
+                 WHERE c.legal_type IS NOT NULL AND""").append(' ').append(condition);
         List<Object> params = Selection.params();
         params.add(period.from());
         params.add(period.to());
@@ -385,7 +381,7 @@ public class ReportFigures {
         List<Object> params = Selection.params();
         params.add(period.from());
         params.add(period.to());
-        Selection.of(selection.unit()).appendTo(sql, params, null, "p.criteria_set_no");
+        Selection.of(selection.unit()).appendTo(sql, params, null, "p.criteria_set_no", "pr");
         sql.append(" ORDER BY r.product_id, r.rated_on DESC, r.id DESC) r GROUP BY r.star");
         long[] total = {0};
         jdbc.query(
@@ -419,7 +415,7 @@ public class ReportFigures {
         List<Object> params = Selection.params();
         params.add(period.from());
         params.add(period.to());
-        selection.appendTo(sql, params, null, "p.criteria_set_no");
+        selection.appendTo(sql, params, null, "p.criteria_set_no", "pr");
         return count(sql.toString(), params);
     }
 
@@ -470,8 +466,7 @@ public class ReportFigures {
         StringBuilder sql = new StringBuilder("""
                 SELECT count(*)
                   FROM report_certificate c
-                  JOIN report_producer pr ON pr.id = c.producer_id
-                 WHERE c.issued_on BETWEEN ? AND ?""");
+                 WHERE c.legal_type IS NOT NULL AND c.issued_on BETWEEN ? AND ?""");
         List<Object> params = Selection.params();
         params.add(period.from());
         params.add(period.to());
@@ -487,7 +482,7 @@ public class ReportFigures {
         params.add(period.from());
         params.add(period.to());
         new Selection(selection.unit(), null, null, List.of(), null, null, selection.criteriaSets())
-                .appendTo(sql, params, null, "p.criteria_set_no");
+                .appendTo(sql, params, null, "p.criteria_set_no", "pr");
         sql.append(" ORDER BY r.product_id, r.rated_on DESC, r.id DESC) r WHERE TRUE");
         if (selection.minStar() != null) {
             sql.append(" AND r.star >= ?");
@@ -516,11 +511,11 @@ public class ReportFigures {
 
     /** Per current commune of the unit: certified products (or producers) in force on {@code day}. */
     Map<String, Long> perCommune(Selection selection, LocalDate day, boolean producers) {
-        StringBuilder sql = new StringBuilder("SELECT pr.commune_code, "
+        StringBuilder sql = new StringBuilder("SELECT c.commune_code, "
                 + (producers ? "count(DISTINCT c.producer_id)" : "count(*)") + " AS n" + IN_FORCE);
         List<Object> params = inForceParams(day);
         selection.appendTo(sql, params, "c.star");
-        sql.append(" GROUP BY pr.commune_code");
+        sql.append(" GROUP BY c.commune_code");
         Map<String, Long> counts = new HashMap<>();
         jdbc.query(
                 sql.toString(),
@@ -557,8 +552,8 @@ public class ReportFigures {
         LocalDate asOf = asOf(query.asOf());
         Period period = period(query.from(), query.to(), asOf);
         boolean legacy = nation.unit().legacy();
-        String key = legacy ? "rc.legacy_province_code" : "pr.province_code";
-        String join = legacy ? " JOIN report_commune rc ON rc.code = pr.commune_code" : "";
+        String key = legacy ? "rc.legacy_province_code" : "c.province_code";
+        String join = legacy ? " JOIN report_commune rc ON rc.code = c.commune_code" : "";
         Map<String, long[]> stars = new HashMap<>();
         jdbc.query(
                 "SELECT " + key + ", c.star, count(*)" + inForce(join) + " GROUP BY 1, 2",
@@ -570,7 +565,7 @@ public class ReportFigures {
         Map<String, long[]> producers = new HashMap<>();
         jdbc.query(
                 "SELECT " + key + ", count(DISTINCT c.producer_id),"
-                        + " count(DISTINCT c.producer_id) FILTER (WHERE pr.legal_type = 'COOPERATIVE')"
+                        + " count(DISTINCT c.producer_id) FILTER (WHERE c.legal_type = 'COOPERATIVE')"
                         + inForce(join) + " GROUP BY 1",
                 rs -> {
                     producers.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
@@ -578,9 +573,8 @@ public class ReportFigures {
                 inForceParams(asOf).toArray());
         Map<String, Long> issued = new HashMap<>();
         jdbc.query(
-                "SELECT " + key + ", count(*) FROM report_certificate c"
-                        + " JOIN report_producer pr ON pr.id = c.producer_id" + join
-                        + " WHERE c.issued_on BETWEEN ? AND ? GROUP BY 1",
+                "SELECT " + key + ", count(*) FROM report_certificate c" + join
+                        + " WHERE c.legal_type IS NOT NULL AND c.issued_on BETWEEN ? AND ? GROUP BY 1",
                 rs -> {
                     issued.put(rs.getString(1), rs.getLong(2));
                 },

@@ -17,7 +17,7 @@ import vn.ocop.shared.OcopException;
  * Resolves the unit of a report and decides who may read it. Reports are for the people running the programme:
  * nationwide roles read every unit and the nation; a province officer reads the province, its communes and the legacy
  * units that went into it; a commune officer reads the commune (and a legacy commune counted only there). Council
- * members and producer accounts read no report: they see their own dossiers and products elsewhere (decision 0014).
+ * members and producer accounts read no report: they see their own dossiers and products elsewhere (decision 0026).
  */
 @Component
 class ReportUnits {

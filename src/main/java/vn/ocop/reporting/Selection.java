@@ -6,8 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a figure counts, beyond its unit: stars, certificate kinds, the producer's legal type or flag, criteria sets (a
- * product group). Appends itself to a query's WHERE clause over the aliases the queries share: {@code pr} (producer),
- * {@code c} (certificate) or {@code p} (product) for the criteria set, and a star column.
+ * product group). Appends itself to a query's WHERE clause: over certificates ({@code c}, which carry their producer's
+ * facts), or over another table joined to products ({@code p}) and producers ({@code pr}).
  */
 record Selection(
         ReportUnits.Resolved unit,
@@ -22,28 +22,32 @@ record Selection(
         return new Selection(unit, null, null, List.of(), null, null, List.of());
     }
 
-    /** The producer flags that can select producers, with their column. */
+    /** The column of a producer flag that can select producers. */
     static String flagColumn(String flag) {
         return switch (flag) {
-            case "SME" -> "pr.sme";
-            case "CRAFT_VILLAGE" -> "pr.craft_village";
-            case "WOMEN_LED" -> "pr.women_led";
-            case "ETHNIC_MINORITY_AREA" -> "pr.ethnic_minority_area";
+            case "SME" -> "sme";
+            case "CRAFT_VILLAGE" -> "craft_village";
+            case "WOMEN_LED" -> "women_led";
+            case "ETHNIC_MINORITY_AREA" -> "ethnic_minority_area";
             default -> throw new IllegalArgumentException("unknown producer flag " + flag);
         };
     }
 
     /**
-     * Appends " AND …" conditions on certificates ({@code c}) and their producers ({@code pr}); {@code starColumn} is
-     * where stars are, {@code null} when none apply.
+     * Appends " AND …" conditions on certificates ({@code c}), which carry their producer's facts; {@code starColumn}
+     * is where stars are, {@code null} when none apply.
      */
     void appendTo(StringBuilder sql, List<Object> params, @Nullable String starColumn) {
-        appendTo(sql, params, starColumn, "c.criteria_set_no");
+        appendTo(sql, params, starColumn, "c.criteria_set_no", "c");
     }
 
-    /** As {@link #appendTo(StringBuilder, List, String)}, the criteria set read from {@code setColumn}. */
-    void appendTo(StringBuilder sql, List<Object> params, @Nullable String starColumn, String setColumn) {
-        sql.append(" AND ").append(unit.condition("pr.commune_code", "pr.province_code"));
+    /**
+     * As {@link #appendTo(StringBuilder, List, String)}, the criteria set read from {@code setColumn} and the
+     * producer's facts (place, legal type, flags) from the table aliased {@code producer}.
+     */
+    void appendTo(
+            StringBuilder sql, List<Object> params, @Nullable String starColumn, String setColumn, String producer) {
+        sql.append(" AND ").append(unit.condition(producer + ".commune_code", producer + ".province_code"));
         params.addAll(unit.parameters());
         if (starColumn != null && minStar != null) {
             sql.append(" AND ").append(starColumn).append(" >= ?");
@@ -54,11 +58,11 @@ record Selection(
             params.add(maxStar);
         }
         if (legalType != null) {
-            sql.append(" AND pr.legal_type = ?");
+            sql.append(" AND ").append(producer).append(".legal_type = ?");
             params.add(legalType);
         }
         if (flag != null) {
-            sql.append(" AND ").append(flagColumn(flag));
+            sql.append(" AND ").append(producer).append('.').append(flagColumn(flag));
         }
         if (!criteriaSets.isEmpty()) {
             sql.append(" AND ").append(setColumn).append(" = ANY (?)");

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import vn.ocop.geography.AdminUnit;
 import vn.ocop.geography.UnitSuccession;
 
-/** The rule attributing a current commune to one legacy commune (decision 0014), on a small made-up mapping. */
+/** The rule attributing a current commune to one legacy commune (decision 0026), on a small made-up mapping. */
 class LegacyAttributionTests {
 
     private static AdminUnit current(String code, String province) {

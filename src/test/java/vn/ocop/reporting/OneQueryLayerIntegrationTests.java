@@ -176,7 +176,7 @@ class OneQueryLayerIntegrationTests {
     /**
      * The first fill reads what the other modules keep today: every platform certificate with its life, and each
      * product's current rating. It gives today's figures exactly; an imported rating replaced by a later import before
-     * the reporting module existed is not kept anywhere, so earlier days may differ there (decision 0014). Run in a
+     * the reporting module existed is not kept anywhere, so earlier days may differ there (decision 0026). Run in a
      * transaction rolled back at the end, so the other tests keep the model the events built.
      */
     @Test
