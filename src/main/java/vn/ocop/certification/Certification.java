@@ -364,7 +364,7 @@ public class Certification {
                 .update();
         event(id, kind.equals("NEW") ? "ISSUED" : kind, command.decisionNumber());
         events.publishEvent(
-                new CertificateIssued(number, c.productId, c.star, c.level, issuedOn, expiresOn, c.communeCode));
+                new CertificateIssued(number, c.productId, c.star, c.level, issuedOn, expiresOn, c.communeCode, kind));
         return store.byNumber(number).orElseThrow();
     }
 
@@ -542,7 +542,8 @@ public class Certification {
                 CertificateStatements.details("decisionNumber", decisionNumber.strip(), "reason", reason.strip()));
         event(c.id(), "SUSPENDED", detail);
         products.clearCertification(c.productId(), c.number(), "certificate " + number + " suspended");
-        events.publishEvent(new CertificateStatusChanged(number, c.productId(), "suspended", detail, c.communeCode()));
+        events.publishEvent(
+                new CertificateStatusChanged(number, c.productId(), "suspended", detail, c.communeCode(), suspendedOn));
         return find(number);
     }
 
@@ -581,7 +582,8 @@ public class Certification {
                 c.issuedOn(),
                 c.expiresOn(),
                 "CENTRAL".equals(c.level()) ? CertificationLevel.CENTRAL : CertificationLevel.PROVINCE);
-        events.publishEvent(new CertificateStatusChanged(number, c.productId(), "reinstated", detail, c.communeCode()));
+        events.publishEvent(new CertificateStatusChanged(
+                number, c.productId(), "reinstated", detail, c.communeCode(), reinstatedOn));
         return find(number);
     }
 

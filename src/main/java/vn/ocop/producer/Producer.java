@@ -61,6 +61,9 @@ class Producer {
     @Column(name = "craft_village")
     private boolean craftVillage;
 
+    @Column(name = "craft_village_name")
+    private @Nullable String craftVillageName;
+
     @Column(name = "women_led")
     private boolean womenLed;
 
@@ -107,7 +110,9 @@ class Producer {
         this.communeCode = d.communeCode().strip();
         this.provinceCode = provinceCode;
         this.sme = d.sme();
-        this.craftVillage = d.craftVillage();
+        this.craftVillageName = trim(d.craftVillageName());
+        // A named craft village is a craft village.
+        this.craftVillage = d.craftVillage() || craftVillageName != null;
         this.womenLed = d.womenLed();
         this.ethnicMinorityArea = d.ethnicMinorityArea();
         this.foundedYear = d.foundedYear();
@@ -154,6 +159,7 @@ class Producer {
         m.put("communeCode", communeCode);
         m.put("sme", sme);
         m.put("craftVillage", craftVillage);
+        m.put("craftVillageName", craftVillageName);
         m.put("womenLed", womenLed);
         m.put("ethnicMinorityArea", ethnicMinorityArea);
         m.put("foundedYear", foundedYear);
@@ -209,6 +215,7 @@ class Producer {
                 status,
                 createdAt,
                 updatedAt,
-                version);
+                version,
+                craftVillageName);
     }
 }

@@ -1,6 +1,7 @@
 package vn.ocop.producer;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import vn.ocop.shared.AuditableBatch;
 import vn.ocop.shared.AuditableEvent;
 
@@ -9,8 +10,28 @@ public final class ProducerEvents {
 
     private ProducerEvents() {}
 
+    /**
+     * What read models of other modules (reporting) need to know of a producer after a change: its name, legal type,
+     * place, programme flags and status. Small on purpose: contacts and other details are not in it.
+     *
+     * @param craftVillageName the craft village it belongs to, when named; {@code null} otherwise (even when
+     *     {@code craftVillage} is set)
+     */
+    public record ProducerFacts(
+            String name,
+            LegalType legalType,
+            String communeCode,
+            String provinceCode,
+            boolean sme,
+            boolean craftVillage,
+            @Nullable String craftVillageName,
+            boolean womenLed,
+            boolean ethnicMinorityArea,
+            ProducerStatus status) {}
+
     /** A producer was registered (by an officer, a producer account or an import). */
-    public record ProducerRegistered(long producerId, String taxCode, String communeCode, String summary)
+    public record ProducerRegistered(
+            long producerId, String taxCode, String communeCode, String summary, ProducerFacts facts)
             implements AuditableEvent {
         @Override
         public String auditAction() {
@@ -38,8 +59,9 @@ public final class ProducerEvents {
         }
     }
 
-    /** A producer's details changed; {@code summary} lists the fields from → to. */
-    public record ProducerUpdated(long producerId, String communeCode, String summary) implements AuditableEvent {
+    /** A producer's details changed; {@code summary} lists the fields from → to, {@code facts} is the new state. */
+    public record ProducerUpdated(long producerId, String communeCode, String summary, ProducerFacts facts)
+            implements AuditableEvent {
         @Override
         public String auditAction() {
             return "producer.updated";

@@ -65,12 +65,14 @@ public class ProducerRegistry {
             throw new OcopException(ProducerError.TAX_CODE_TAKEN, taxCode);
         }
         Producer producer = save(new Producer(details, taxCode, commune.provinceCode(), Instant.now(clock)), taxCode);
+        ProducerView view = producer.view();
         events.publishEvent(new ProducerRegistered(
                 producer.id(),
                 taxCode,
                 commune.code(),
-                "name=" + details.name().strip() + ", commune=" + commune.code()));
-        return producer.view();
+                "name=" + details.name().strip() + ", commune=" + commune.code(),
+                view.facts()));
+        return view;
     }
 
     /**
@@ -103,7 +105,8 @@ public class ProducerRegistry {
         String changes = producer.apply(details, taxCode, commune.provinceCode(), Instant.now(clock));
         if (!changes.isEmpty()) {
             save(producer, taxCode);
-            events.publishEvent(new ProducerUpdated(id, commune.code(), changes));
+            events.publishEvent(new ProducerUpdated(
+                    id, commune.code(), changes, producer.view().facts()));
         }
         return producer.view();
     }
@@ -117,7 +120,8 @@ public class ProducerRegistry {
         String changes = producer.publish(phone, email, Instant.now(clock));
         if (!changes.isEmpty()) {
             producers.saveAndFlush(producer);
-            events.publishEvent(new ProducerUpdated(id, producer.communeCode(), changes));
+            events.publishEvent(new ProducerUpdated(
+                    id, producer.communeCode(), changes, producer.view().facts()));
         }
         return producer.view();
     }

@@ -34,4 +34,21 @@ public record ProducerView(
         ProducerStatus status,
         Instant createdAt,
         Instant updatedAt,
-        long version) {}
+        long version,
+        @Nullable String craftVillageName) {
+
+    /** The facts other modules' read models keep of this producer (see {@link ProducerEvents.ProducerFacts}). */
+    public ProducerEvents.ProducerFacts facts() {
+        return new ProducerEvents.ProducerFacts(
+                name,
+                legalType,
+                communeCode,
+                provinceCode,
+                sme,
+                craftVillage,
+                craftVillageName,
+                womenLed,
+                ethnicMinorityArea,
+                status);
+    }
+}

@@ -200,6 +200,19 @@ class TracedProducts {
                     rating.expiresOn(),
                     null);
         }
+        ProductView.LastCertificate last = product.lastCertificate();
+        if (last != null && !last.inForce() && "IMPORTED".equals(last.source())) {
+            // A certificate recorded from a province's records that has lapsed: shown as expired, not as none.
+            return new CertificateState(
+                    CertificateState.Source.IMPORTED,
+                    last.number(),
+                    last.star(),
+                    last.level() == null ? null : last.level().name(),
+                    CertificateState.Status.EXPIRED,
+                    last.issuedOn(),
+                    last.expiresOn(),
+                    null);
+        }
         return CertificateState.NONE;
     }
 

@@ -184,7 +184,7 @@ class SignalsIntegrationTests {
                         LocalDate.now().minusDays(3),
                         null,
                         "IMPORTED"),
-                TestUsers.admin());
+                TestUsers.provinceOfficer("82"));
         assertThat(scan(stamp, null, null).outcome()).isEqualTo(ScanOutcome.CERT_EXPIRED);
 
         LotView old = lots.record(

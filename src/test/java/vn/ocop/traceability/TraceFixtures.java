@@ -44,7 +44,7 @@ record TraceFixtures(
                 product,
                 new CurrentRating(
                         4, "82-TX-" + SEQ.incrementAndGet(), LocalDate.now().minusMonths(1), null, null, "IMPORTED"),
-                ADMIN);
+                vn.ocop.TestUsers.provinceOfficer("82")); // a province's 3–4★ are recorded by its officers
         return product;
     }
 
