@@ -1,16 +1,5 @@
 package vn.ocop.certification;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,6 +9,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import vn.ocop.geography.AdminEdition;
 import vn.ocop.geography.AdminUnits;
 import vn.ocop.shared.pdf.PdfDocuments;
+import vn.ocop.shared.pdf.PdfImages;
 import vn.ocop.shared.pdf.PdfSignatures;
 import vn.ocop.shared.pdf.SigningIdentity;
 
@@ -80,8 +70,8 @@ class CertificatePdf {
                         .map(u -> u.fullName())
                         .orElse(c.communeCode()));
         model.put("url", verificationUrl(c));
-        model.put("qr", "data:image/png;base64," + Base64.getEncoder().encodeToString(qr(verificationUrl(c))));
-        model.put("starsImage", "data:image/png;base64," + Base64.getEncoder().encodeToString(stars(c.star())));
+        model.put("qr", PdfImages.dataUri(PdfImages.qr(verificationUrl(c), 360, 1)));
+        model.put("starsImage", PdfImages.dataUri(PdfImages.stars(c.star())));
         byte[] document = pdf.render("pdf/certificate", model, Locale.forLanguageTag("vi"), c.issuedOn());
         return PdfSignatures.sign(
                 document,
@@ -94,63 +84,5 @@ class CertificatePdf {
                                         .atStartOfDay(vn.ocop.shared.OcopClock.VIETNAM)
                                         .toInstant()
                                 : issue.createdAt()));
-    }
-
-    /** The star rating drawn as gold five-pointed stars (a picture, so no font needs the ★ glyph). */
-    static byte[] stars(int count) {
-        int size = 120;
-        java.awt.image.BufferedImage image =
-                new java.awt.image.BufferedImage(size * count, size, java.awt.image.BufferedImage.TYPE_INT_ARGB);
-        java.awt.Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setColor(new java.awt.Color(0xC9, 0x8A, 0x00));
-            for (int s = 0; s < count; s++) {
-                java.awt.geom.Path2D star = new java.awt.geom.Path2D.Double();
-                double cx = s * size + size / 2.0;
-                double cy = size / 2.0 + 6;
-                for (int i = 0; i < 10; i++) {
-                    double radius = i % 2 == 0 ? size * 0.46 : size * 0.19;
-                    double angle = Math.PI / 2 + i * Math.PI / 5;
-                    double x = cx + radius * Math.cos(angle);
-                    double y = cy - radius * Math.sin(angle);
-                    if (i == 0) {
-                        star.moveTo(x, y);
-                    } else {
-                        star.lineTo(x, y);
-                    }
-                }
-                star.closePath();
-                g.fill(star);
-            }
-        } finally {
-            g.dispose();
-        }
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            javax.imageio.ImageIO.write(image, "PNG", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return png.toByteArray();
-    }
-
-    static byte[] qr(String content) {
-        try {
-            BitMatrix matrix = new QRCodeWriter()
-                    .encode(
-                            content,
-                            BarcodeFormat.QR_CODE,
-                            360,
-                            360,
-                            Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 1));
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            MatrixToImageWriter.writeToStream(matrix, "PNG", png);
-            return png.toByteArray();
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("content does not fit a QR code", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

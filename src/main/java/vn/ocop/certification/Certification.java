@@ -364,7 +364,7 @@ public class Certification {
                 .update();
         event(id, kind.equals("NEW") ? "ISSUED" : kind, command.decisionNumber());
         events.publishEvent(
-                new CertificateIssued(number, c.productId, c.star, c.level, issuedOn, expiresOn, c.communeCode));
+                new CertificateIssued(number, c.productId, c.star, c.level, issuedOn, expiresOn, c.communeCode, kind));
         return store.byNumber(number).orElseThrow();
     }
 
@@ -542,7 +542,8 @@ public class Certification {
                 CertificateStatements.details("decisionNumber", decisionNumber.strip(), "reason", reason.strip()));
         event(c.id(), "SUSPENDED", detail);
         products.clearCertification(c.productId(), c.number(), "certificate " + number + " suspended");
-        events.publishEvent(new CertificateStatusChanged(number, c.productId(), "suspended", detail, c.communeCode()));
+        events.publishEvent(
+                new CertificateStatusChanged(number, c.productId(), "suspended", detail, c.communeCode(), suspendedOn));
         return find(number);
     }
 
@@ -581,7 +582,8 @@ public class Certification {
                 c.issuedOn(),
                 c.expiresOn(),
                 "CENTRAL".equals(c.level()) ? CertificationLevel.CENTRAL : CertificationLevel.PROVINCE);
-        events.publishEvent(new CertificateStatusChanged(number, c.productId(), "reinstated", detail, c.communeCode()));
+        events.publishEvent(new CertificateStatusChanged(
+                number, c.productId(), "reinstated", detail, c.communeCode(), reinstatedOn));
         return find(number);
     }
 
@@ -619,6 +621,17 @@ public class Certification {
     public List<Certificate> history(long productId, CurrentUser actor) {
         ProductView product = products.get(productId, actor); // authorizes
         return store.byProduct(product.id());
+    }
+
+    /**
+     * The newest certificate the platform issued for a product, whatever its status (suspended, revoked and expired
+     * included; {@link Certificate#statusOn} tells the status on a day), for modules that show it live (traceability's
+     * scan page); empty when the platform issued none. No authorization: what it returns is public on the
+     * verification page.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Certificate> latestOf(long productId) {
+        return store.byProduct(productId).stream().findFirst();
     }
 
     /** A certificate for officers covering it and its producer. */

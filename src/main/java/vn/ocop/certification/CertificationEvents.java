@@ -32,6 +32,10 @@ public final class CertificationEvents {
         }
     }
 
+    /**
+     * A certificate was issued; {@code kind} is {@code NEW}, {@code UPGRADE} (more stars than the certificate it
+     * replaces) or {@code REEVALUATION}. A certificate in force of the same product is superseded by it.
+     */
     public record CertificateIssued(
             String number,
             long productId,
@@ -39,7 +43,8 @@ public final class CertificationEvents {
             String level,
             LocalDate issuedOn,
             LocalDate expiresOn,
-            String communeCode)
+            String communeCode,
+            String kind)
             implements CertificateEvent {
         @Override
         public String auditAction() {
@@ -108,9 +113,12 @@ public final class CertificationEvents {
         }
     }
 
-    /** A certificate was suspended or reinstated ({@code change}), with the decision and reason. */
+    /**
+     * A certificate was suspended or reinstated ({@code change}), with the decision and reason; {@code effectiveOn} is
+     * the day the decision takes effect.
+     */
     public record CertificateStatusChanged(
-            String number, long productId, String change, String detail, String communeCode)
+            String number, long productId, String change, String detail, String communeCode, LocalDate effectiveOn)
             implements CertificateEvent {
         @Override
         public String auditAction() {

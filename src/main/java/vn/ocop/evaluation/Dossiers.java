@@ -161,7 +161,7 @@ public class Dossiers {
             created.evidence = new LinkedHashMap<>(previous.evidence);
             store.save(created);
         }
-        transitioned(id, null, DossierStatus.DRAFT, product.communeCode(), actor, filing);
+        transitioned(id, null, DossierStatus.DRAFT, product.communeCode(), actor, filing, productId, kind);
         return DossierView.of(load(id));
     }
 
@@ -202,7 +202,15 @@ public class Dossiers {
         d.evidence = new LinkedHashMap<>(source.evidence);
         d.forwardAsProposal(source.communeReview);
         store.save(d);
-        transitioned(proposal, null, DossierStatus.FORWARDED, d.communeCode, actor, "5★ proposal of dossier " + id);
+        transitioned(
+                proposal,
+                null,
+                DossierStatus.FORWARDED,
+                d.communeCode,
+                actor,
+                "5★ proposal of dossier " + id,
+                d.productId,
+                "PROPOSAL");
         return DossierView.of(load(proposal));
     }
 
@@ -583,7 +591,7 @@ public class Dossiers {
 
     DossierView save(Dossier d, DossierStatus from, CurrentUser actor, @Nullable String note) {
         store.save(d);
-        transitioned(d.id, from, d.status, d.communeCode, actor, note);
+        transitioned(d.id, from, d.status, d.communeCode, actor, note, d.productId, d.kind);
         return DossierView.of(d);
     }
 
@@ -637,9 +645,11 @@ public class Dossiers {
             DossierStatus to,
             String commune,
             CurrentUser actor,
-            @Nullable String note) {
+            @Nullable String note,
+            long productId,
+            String kind) {
         store.recordTransition(id, from, to, actor.username(), note);
-        events.publishEvent(new DossierTransitioned(id, from, to, commune, note));
+        events.publishEvent(new DossierTransitioned(id, from, to, commune, note, productId, kind));
     }
 
     private boolean applicant(CurrentUser actor, long producerId, String communeCode) {

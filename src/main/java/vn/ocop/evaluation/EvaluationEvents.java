@@ -32,13 +32,20 @@ public final class EvaluationEvents {
         }
     }
 
-    /** A dossier moved from one status to another (every step of the procedure). */
+    /**
+     * A dossier moved from one status to another (every step of the procedure); {@code from} is {@code null} when it
+     * was created. {@code productId} and {@code kind} ({@code FIRST}, {@code UPGRADE}, {@code REEVALUATION},
+     * {@code PROPOSAL}) are for read models counting dossiers.
+     */
     public record DossierTransitioned(
             long dossierId,
             @Nullable DossierStatus from,
             DossierStatus to,
             String communeCode,
-            @Nullable String note) implements DossierEvent {
+            @Nullable String note,
+            long productId,
+            String kind)
+            implements DossierEvent {
         @Override
         public String auditAction() {
             return "dossier." + to.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

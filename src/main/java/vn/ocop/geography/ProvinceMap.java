@@ -45,6 +45,7 @@ public class ProvinceMap {
 
     private final JsonMapper json;
     private volatile @Nullable List<Shape> shapes;
+    private volatile @Nullable Map<String, List<double[][]>> rings;
 
     ProvinceMap(JsonMapper json) {
         this.json = json;
@@ -63,6 +64,77 @@ public class ProvinceMap {
             shapes = loaded;
         }
         return loaded;
+    }
+
+    /**
+     * The province (code, current edition) a point falls in, by its shipped simplified boundary; empty at sea or
+     * abroad. Near a border the simplification may pick the neighbour: good for coarse statistics, not for addresses.
+     */
+    public java.util.Optional<String> provinceAt(double latitude, double longitude) {
+        Map<String, List<double[][]>> loaded = rings;
+        if (loaded == null) {
+            loaded = loadRings();
+            rings = loaded;
+        }
+        for (Map.Entry<String, List<double[][]>> province : loaded.entrySet()) {
+            boolean inside = false;
+            for (double[][] ring : province.getValue()) {
+                if (contains(ring, longitude, latitude)) {
+                    inside = !inside; // even-odd: a hole inside a polygon cancels it
+                }
+            }
+            if (inside) {
+                return java.util.Optional.of(province.getKey());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Ray casting over one ring of [longitude, latitude] points. */
+    private static boolean contains(double[][] ring, double x, double y) {
+        boolean inside = false;
+        for (int i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+            double xi = ring[i][0];
+            double yi = ring[i][1];
+            double xj = ring[j][0];
+            double yj = ring[j][1];
+            if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) {
+                inside = !inside;
+            }
+        }
+        return inside;
+    }
+
+    private Map<String, List<double[][]>> loadRings() {
+        try (InputStream in = new ClassPathResource(GEOJSON).getInputStream()) {
+            Map<String, List<double[][]>> result = new java.util.LinkedHashMap<>();
+            for (JsonNode feature : json.readTree(in).get("features")) {
+                JsonNode geometry = feature.get("geometry");
+                List<JsonNode> polygons = new ArrayList<>();
+                if ("Polygon".equals(geometry.get("type").asString())) {
+                    polygons.add(geometry.get("coordinates"));
+                } else {
+                    geometry.get("coordinates").forEach(polygons::add);
+                }
+                List<double[][]> list = new ArrayList<>();
+                for (JsonNode polygon : polygons) {
+                    for (JsonNode ring : polygon) {
+                        double[][] points = new double[ring.size()][];
+                        for (int i = 0; i < ring.size(); i++) {
+                            points[i] = new double[] {
+                                ring.get(i).get(0).asDouble(),
+                                ring.get(i).get(1).asDouble()
+                            };
+                        }
+                        list.add(points);
+                    }
+                }
+                result.put(feature.get("properties").get("code").asString(), list);
+            }
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

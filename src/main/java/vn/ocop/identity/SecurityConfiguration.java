@@ -52,17 +52,38 @@ class SecurityConfiguration {
         "/api/v1/criteria-sets/**",
         "/api/v1/certificates/*",
         "/api/v1/certificates/*/statements",
-        "/api/v1/verification"
+        "/api/v1/verification",
+        "/api/v1/public/**",
+        "/api/v1/stamps/*",
+        "/api/v1/epcis/lots/*"
     };
 
     /** Public API endpoints that take a body but change nothing (login, stateless computations). */
-    static final String[] PUBLIC_API_POST = {"/api/v1/auth/token", "/api/v1/criteria-sets/*/*/assessments"};
+    static final String[] PUBLIC_API_POST = {
+        "/api/v1/auth/token", "/api/v1/criteria-sets/*/*/assessments", "/api/v1/stamps/*/scans/*/location"
+    };
 
     /** The cookie that holds the CSRF token of page forms. */
     static final String CSRF_COOKIE = "OCOP_CSRF";
 
     static final String[] PUBLIC_PAGES = {
         "/",
+        // The public portal (issue #15): catalog, map, open data, points of sale, fairs, buyer inquiries, sign-up.
+        "/catalog",
+        "/catalog/**",
+        "/open-data",
+        "/open-data/**",
+        "/sitemap.xml",
+        "/sitemap-*.xml",
+        "/robots.txt",
+        "/points-of-sale",
+        "/points-of-sale/**",
+        "/fairs",
+        "/fairs/**",
+        "/buyer-inquiries",
+        "/buyer-inquiries/**",
+        "/signup",
+        "/signup/**",
         "/login",
         "/error",
         "/css/**",
@@ -74,6 +95,10 @@ class SecurityConfiguration {
         "/admin-units/**",
         "/verify",
         "/verify/**",
+        "/t",
+        "/t/**",
+        "/01/**",
+        "/.well-known/gs1resolver",
         "/self-assessment",
         "/self-assessment/**",
         "/actuator/health",

@@ -151,6 +151,48 @@ public class UserAccounts {
         return summary(account);
     }
 
+    /**
+     * Whether a user name is free: not used by an account (names are compared in lower case). For sign-up forms, which
+     * create the account later; the creation checks again.
+     */
+    @Transactional(readOnly = true)
+    public boolean usernameTaken(String username) {
+        return accounts.existsByUsername(username.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The stored form (hash) of a password chosen now for an account created later, e.g. at a producer's sign-up, so
+     * that the password itself is never kept; {@code IAM-008} when it breaks the password rules.
+     */
+    public String passwordHash(String username, String password) {
+        requireAcceptablePassword(username.strip().toLowerCase(Locale.ROOT), password);
+        return Objects.requireNonNull(passwordEncoder.encode(password));
+    }
+
+    /**
+     * Opens the first account of a producer whose sign-up an officer approved, with the password hash made at sign-up
+     * ({@link #passwordHash}). No authorization: the caller (the sign-up's approval) decided; {@code IAM-003} (409)
+     * when the user name was taken meanwhile.
+     */
+    public UserSummary openProducerAccount(
+            String username, String displayName, @Nullable String email, String passwordHash, long producerId) {
+        String name = username.strip().toLowerCase(Locale.ROOT);
+        if (accounts.existsByUsername(name)) {
+            throw new OcopException(IdentityError.USERNAME_TAKEN, name);
+        }
+        UserAccount account = accounts.saveAndFlush(new UserAccount(
+                name,
+                passwordHash,
+                displayName.strip(),
+                blankToNull(email),
+                Role.PRODUCER,
+                null,
+                producerId,
+                Instant.now(clock)));
+        events.publishEvent(new UserCreated(account.id(), name, Role.PRODUCER, null));
+        return summary(account);
+    }
+
     /** Accounts the actor may administer, in username order. */
     @Transactional(readOnly = true)
     public List<UserSummary> list(CurrentUser actor) {

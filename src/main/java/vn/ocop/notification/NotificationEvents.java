@@ -10,4 +10,10 @@ public final class NotificationEvents {
      * after commit, so a rolled-back transaction never sends mail.
      */
     public record NotificationCreated(long notificationId, long userId) {}
+
+    /**
+     * An e-mail to an address without an account was stored ({@link Notifications#mail}); sent after commit, like the
+     * copies of notifications.
+     */
+    public record MailQueued(long mailId) {}
 }

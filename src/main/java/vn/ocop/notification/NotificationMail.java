@@ -6,6 +6,7 @@ import java.io.UnsupportedEncodingException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import vn.ocop.identity.UserAccounts;
 import vn.ocop.identity.UserSummary;
+import vn.ocop.notification.NotificationEvents.MailQueued;
 import vn.ocop.notification.NotificationEvents.NotificationCreated;
 
 /**
@@ -98,6 +100,35 @@ class NotificationMail {
                 .update();
         log.debug("Notification {} mailed", created.notificationId());
     }
+
+    /** An e-mail to an address without an account, stored by {@link Notifications#mail}. */
+    @ApplicationModuleListener
+    void on(MailQueued queued) {
+        Optional<Queued> mail = jdbc.sql("SELECT * FROM mail_outbox WHERE id = ? AND mailed_at IS NULL FOR UPDATE")
+                .param(queued.mailId())
+                .query((rs, n) -> new Queued(
+                        rs.getString("address"),
+                        new Notifications.Stored(
+                                rs.getLong("id"),
+                                0,
+                                rs.getString("title_key"),
+                                rs.getString("body_key"),
+                                List.of((String[]) rs.getArray("arguments").getArray()),
+                                rs.getString("link"),
+                                rs.getTimestamp("created_at").toInstant(),
+                                null)))
+                .optional();
+        if (mail.isEmpty()) {
+            return; // already sent (a replay)
+        }
+        sender.send(
+                message(mail.get().address(), notifications.render(mail.get().stored(), LANGUAGE)));
+        jdbc.sql("UPDATE mail_outbox SET mailed_at = ? WHERE id = ?")
+                .params(Timestamp.from(Instant.now(clock)), queued.mailId())
+                .update();
+    }
+
+    private record Queued(String address, Notifications.Stored stored) {}
 
     private MimeMessage message(String to, NotificationView text) {
         MimeMessage mime = sender.createMimeMessage();

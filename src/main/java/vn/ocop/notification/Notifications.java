@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ocop.identity.CurrentUser;
+import vn.ocop.notification.NotificationEvents.MailQueued;
 import vn.ocop.notification.NotificationEvents.NotificationCreated;
 import vn.ocop.shared.OcopException;
 import vn.ocop.shared.PageResult;
@@ -71,6 +72,34 @@ public class Notifications {
             events.publishEvent(new NotificationCreated(row[0], row[1]));
         }
         return created.size();
+    }
+
+    /**
+     * Stores an e-mail to someone without an account (a buyer, an applicant) in the current transaction; it is sent
+     * after commit in Vietnamese when e-mail is enabled ({@code ocop.notification.mail.enabled}), and kept unsent
+     * otherwise. The address is used for nothing else.
+     *
+     * @throws IllegalArgumentException when the address is blank or longer than 254 characters
+     */
+    public long mail(String address, NotificationMessage message) {
+        String to = address.strip();
+        if (to.isEmpty() || to.length() > 254 || !to.contains("@")) {
+            throw new IllegalArgumentException("not an e-mail address");
+        }
+        long id = jdbc.sql("""
+                        INSERT INTO mail_outbox (address, title_key, body_key, arguments, link, created_at)
+                        VALUES (?, ?, ?, ?::text[], ?, ?) RETURNING id""")
+                .params(
+                        to,
+                        message.titleKey(),
+                        message.bodyKey(),
+                        message.arguments().toArray(String[]::new),
+                        message.link(),
+                        Timestamp.from(Instant.now(clock)))
+                .query(Long.class)
+                .single();
+        events.publishEvent(new MailQueued(id));
+        return id;
     }
 
     /** The reader's notifications, newest first, in the reader's language. */

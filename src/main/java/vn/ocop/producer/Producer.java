@@ -40,6 +40,13 @@ class Producer {
 
     private @Nullable String phone;
     private @Nullable String email;
+
+    @Column(name = "publish_phone")
+    private boolean publishPhone;
+
+    @Column(name = "publish_email")
+    private boolean publishEmail;
+
     private @Nullable String website;
     private @Nullable String address;
 
@@ -53,6 +60,9 @@ class Producer {
 
     @Column(name = "craft_village")
     private boolean craftVillage;
+
+    @Column(name = "craft_village_name")
+    private @Nullable String craftVillageName;
 
     @Column(name = "women_led")
     private boolean womenLed;
@@ -100,7 +110,9 @@ class Producer {
         this.communeCode = d.communeCode().strip();
         this.provinceCode = provinceCode;
         this.sme = d.sme();
-        this.craftVillage = d.craftVillage();
+        this.craftVillageName = trim(d.craftVillageName());
+        // A named craft village is a craft village.
+        this.craftVillage = d.craftVillage() || craftVillageName != null;
         this.womenLed = d.womenLed();
         this.ethnicMinorityArea = d.ethnicMinorityArea();
         this.foundedYear = d.foundedYear();
@@ -110,6 +122,23 @@ class Producer {
             this.status = d.status();
         }
         String changes = vn.ocop.shared.ChangeSummary.of(before, snapshot());
+        if (!changes.isEmpty()) {
+            this.updatedAt = now;
+        }
+        return changes;
+    }
+
+    /** Sets what the producer chose to show publicly; returns a "field: old -> new" summary (empty: no change). */
+    String publish(boolean phone, boolean email, Instant now) {
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("publishPhone", publishPhone);
+        before.put("publishEmail", publishEmail);
+        this.publishPhone = phone;
+        this.publishEmail = email;
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("publishPhone", publishPhone);
+        after.put("publishEmail", publishEmail);
+        String changes = vn.ocop.shared.ChangeSummary.of(before, after);
         if (!changes.isEmpty()) {
             this.updatedAt = now;
         }
@@ -130,6 +159,7 @@ class Producer {
         m.put("communeCode", communeCode);
         m.put("sme", sme);
         m.put("craftVillage", craftVillage);
+        m.put("craftVillageName", craftVillageName);
         m.put("womenLed", womenLed);
         m.put("ethnicMinorityArea", ethnicMinorityArea);
         m.put("foundedYear", foundedYear);
@@ -169,6 +199,8 @@ class Producer {
                 representativeTitle,
                 phone,
                 email,
+                publishPhone,
+                publishEmail,
                 website,
                 address,
                 communeCode,
@@ -183,6 +215,7 @@ class Producer {
                 status,
                 createdAt,
                 updatedAt,
-                version);
+                version,
+                craftVillageName);
     }
 }

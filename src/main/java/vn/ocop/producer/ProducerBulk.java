@@ -55,6 +55,8 @@ public class ProducerBulk {
             rs.getString("representative_title"),
             rs.getString("phone"),
             rs.getString("email"),
+            rs.getBoolean("publish_phone"),
+            rs.getBoolean("publish_email"),
             rs.getString("website"),
             rs.getString("address"),
             rs.getString("commune_code"),
@@ -69,7 +71,8 @@ public class ProducerBulk {
             ProducerStatus.valueOf(rs.getString("status")),
             rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("updated_at").toInstant(),
-            rs.getLong("version"));
+            rs.getLong("version"),
+            rs.getString("craft_village_name"));
 
     private final AdminUnits units;
     private final AccessPolicy policy;
@@ -160,6 +163,7 @@ public class ProducerBulk {
                         false));
                 continue;
             }
+            ImportProducer.Attributes a = p.attributesOver(old);
             updates.add(new Object[] {
                 p.legalType().name(),
                 p.name(),
@@ -169,10 +173,18 @@ public class ProducerBulk {
                 p.address(),
                 commune.code(),
                 commune.provinceCode(),
+                a.sme(),
+                a.craftVillage(),
+                a.craftVillageName(),
+                a.womenLed(),
+                a.ethnicMinorityArea(),
+                a.members(),
+                a.employees(),
                 Timestamp.from(now),
                 old.id()
             });
-            audit.add(new ProducerUpdated(old.id(), commune.code(), changes));
+            audit.add(new ProducerUpdated(
+                    old.id(), commune.code(), changes, facts(p, a, commune.provinceCode(), old.status())));
             results.add(new ImportedProducer(
                     old.id(),
                     old.taxCode(),
@@ -185,7 +197,9 @@ public class ProducerBulk {
         if (!updates.isEmpty()) {
             template.batchUpdate("""
                     UPDATE producer SET legal_type = ?, name = ?, representative = ?, phone = ?, email = ?, address = ?,
-                           commune_code = ?, province_code = ?, updated_at = ?, version = version + 1
+                           commune_code = ?, province_code = ?, sme = ?, craft_village = ?, craft_village_name = ?,
+                           women_led = ?, ethnic_minority_area = ?, members = ?, employees = ?, updated_at = ?,
+                           version = version + 1
                      WHERE id = ?""", updates);
         }
         List<Long> ids = newIds(toInsert.size());
@@ -204,7 +218,8 @@ public class ProducerBulk {
                         id,
                         p.taxCode(),
                         p.communeCode(),
-                        "name=" + p.name() + ", commune=" + p.communeCode() + ", import"));
+                        "name=" + p.name() + ", commune=" + p.communeCode() + ", import",
+                        facts(p, p.attributesOver(null), province, ProducerStatus.ACTIVE)));
             }
         }
         if (!audit.isEmpty()) {
@@ -279,10 +294,13 @@ public class ProducerBulk {
             try {
                 jdbc.sql("""
                                 INSERT INTO producer (id, legal_type, name, tax_code, representative, phone, email,
-                                                      address, commune_code, province_code, created_at, updated_at)
+                                                      address, commune_code, province_code, sme, craft_village,
+                                                      craft_village_name, women_led, ethnic_minority_area, members,
+                                                      employees, created_at, updated_at)
                                 SELECT u.*, ?, ?
                                   FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                                              ?::text[], ?::text[], ?::text[], ?::text[]) AS u""")
+                                              ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[], ?::boolean[],
+                                              ?::text[], ?::boolean[], ?::boolean[], ?::int[], ?::int[]) AS u""")
                         .params(
                                 Timestamp.from(now),
                                 Timestamp.from(now),
@@ -295,7 +313,14 @@ public class ProducerBulk {
                                 column(chunk, ImportProducer::email),
                                 column(chunk, ImportProducer::address),
                                 column(chunk, ImportProducer::communeCode),
-                                column(chunk, p -> communes.get(p.communeCode()).provinceCode()))
+                                column(chunk, p -> communes.get(p.communeCode()).provinceCode()),
+                                flags(chunk, ImportProducer.Attributes::sme),
+                                flags(chunk, ImportProducer.Attributes::craftVillage),
+                                column(chunk, p -> p.attributesOver(null).craftVillageName()),
+                                flags(chunk, ImportProducer.Attributes::womenLed),
+                                flags(chunk, ImportProducer.Attributes::ethnicMinorityArea),
+                                numbers(chunk, ImportProducer.Attributes::members),
+                                numbers(chunk, ImportProducer.Attributes::employees))
                         .update();
             } catch (DuplicateKeyException e) {
                 // Registered by someone else since the file was checked: the unique constraint decides.
@@ -309,6 +334,33 @@ public class ProducerBulk {
         return rows.stream().map(field).toArray(String[]::new);
     }
 
+    /** One attribute of each row as a new producer stores it, as SQL array parameters of the right type. */
+    private static Boolean[] flags(
+            List<ImportProducer> rows, java.util.function.Predicate<ImportProducer.Attributes> field) {
+        return rows.stream().map(p -> field.test(p.attributesOver(null))).toArray(Boolean[]::new);
+    }
+
+    private static Integer[] numbers(
+            List<ImportProducer> rows,
+            java.util.function.Function<ImportProducer.Attributes, @Nullable Integer> field) {
+        return rows.stream().map(p -> field.apply(p.attributesOver(null))).toArray(Integer[]::new);
+    }
+
+    private static ProducerEvents.ProducerFacts facts(
+            ImportProducer p, ImportProducer.Attributes a, String provinceCode, ProducerStatus status) {
+        return new ProducerEvents.ProducerFacts(
+                p.name(),
+                p.legalType(),
+                p.communeCode(),
+                provinceCode,
+                a.sme(),
+                a.craftVillage(),
+                a.craftVillageName(),
+                a.womenLed(),
+                a.ethnicMinorityArea(),
+                status);
+    }
+
     /** "field: old -> new" for the fields an import carries; empty when they are all equal. */
     static String changes(ProducerView old, ImportProducer p) {
         Map<String, Object[]> fields = new LinkedHashMap<>();
@@ -319,6 +371,14 @@ public class ProducerBulk {
         fields.put("email", new Object[] {old.email(), p.email()});
         fields.put("address", new Object[] {old.address(), p.address()});
         fields.put("communeCode", new Object[] {old.communeCode(), p.communeCode()});
+        ImportProducer.Attributes a = p.attributesOver(old);
+        fields.put("sme", new Object[] {old.sme(), a.sme()});
+        fields.put("craftVillage", new Object[] {old.craftVillage(), a.craftVillage()});
+        fields.put("craftVillageName", new Object[] {old.craftVillageName(), a.craftVillageName()});
+        fields.put("womenLed", new Object[] {old.womenLed(), a.womenLed()});
+        fields.put("ethnicMinorityArea", new Object[] {old.ethnicMinorityArea(), a.ethnicMinorityArea()});
+        fields.put("members", new Object[] {old.members(), a.members()});
+        fields.put("employees", new Object[] {old.employees(), a.employees()});
         StringBuilder changes = new StringBuilder();
         fields.forEach((field, values) -> {
             if (!Objects.equals(values[0], values[1])) {

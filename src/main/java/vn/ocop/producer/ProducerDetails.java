@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param taxCode 10 or 13 digits; {@code 0123456789-001} is accepted
  * @param communeCode commune of the current scheme where the producer is located
+ * @param craftVillage whether it works in a craft village (làng nghề); set by itself when the village is named
+ * @param craftVillageName the craft village's name, e.g. {@code Làng nghề bánh phồng tôm Sa Giang}; optional
  */
 public record ProducerDetails(
         @NotNull LegalType legalType,
@@ -40,4 +42,48 @@ public record ProducerDetails(
         @Nullable @Min(1900) @Max(2100) Integer foundedYear,
         @Nullable @PositiveOrZero Integer members,
         @Nullable @PositiveOrZero Integer employees,
-        @Nullable ProducerStatus status) {}
+        @Nullable ProducerStatus status,
+        @Nullable @Size(max = 200) String craftVillageName) {
+
+    /** Details without a craft village name (callers written before the name existed). */
+    public ProducerDetails(
+            LegalType legalType,
+            String name,
+            String taxCode,
+            @Nullable String representative,
+            @Nullable String representativeTitle,
+            @Nullable String phone,
+            @Nullable String email,
+            @Nullable String website,
+            @Nullable String address,
+            String communeCode,
+            boolean sme,
+            boolean craftVillage,
+            boolean womenLed,
+            boolean ethnicMinorityArea,
+            @Nullable Integer foundedYear,
+            @Nullable Integer members,
+            @Nullable Integer employees,
+            @Nullable ProducerStatus status) {
+        this(
+                legalType,
+                name,
+                taxCode,
+                representative,
+                representativeTitle,
+                phone,
+                email,
+                website,
+                address,
+                communeCode,
+                sme,
+                craftVillage,
+                womenLed,
+                ethnicMinorityArea,
+                foundedYear,
+                members,
+                employees,
+                status,
+                null);
+    }
+}

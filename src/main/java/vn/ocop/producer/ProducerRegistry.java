@@ -66,12 +66,14 @@ public class ProducerRegistry {
             throw new OcopException(ProducerError.TAX_CODE_TAKEN, taxCode);
         }
         Producer producer = save(new Producer(details, taxCode, commune.provinceCode(), Instant.now(clock)), taxCode);
+        ProducerView view = producer.view();
         events.publishEvent(new ProducerRegistered(
                 producer.id(),
                 taxCode,
                 commune.code(),
-                "name=" + details.name().strip() + ", commune=" + commune.code()));
-        return producer.view();
+                "name=" + details.name().strip() + ", commune=" + commune.code(),
+                view.facts()));
+        return view;
     }
 
     /**
@@ -104,9 +106,33 @@ public class ProducerRegistry {
         String changes = producer.apply(details, taxCode, commune.provinceCode(), Instant.now(clock));
         if (!changes.isEmpty()) {
             save(producer, taxCode);
-            events.publishEvent(new ProducerUpdated(id, commune.code(), changes));
+            events.publishEvent(new ProducerUpdated(
+                    id, commune.code(), changes, producer.view().facts()));
         }
         return producer.view();
+    }
+
+    /**
+     * Records whether the producer shows its phone and e-mail on the public portal (its own choice: whoever may change
+     * the producer records it, the producer's account or an officer on the producer's word). Audited as a change.
+     */
+    public ProducerView publishContacts(long id, boolean phone, boolean email, CurrentUser actor) {
+        Producer producer = editable(id, actor);
+        String changes = producer.publish(phone, email, Instant.now(clock));
+        if (!changes.isEmpty()) {
+            producers.saveAndFlush(producer);
+            events.publishEvent(new ProducerUpdated(
+                    id, producer.communeCode(), changes, producer.view().facts()));
+        }
+        return producer.view();
+    }
+
+    /** Producers by id for other modules' read models (unknown ids are left out). No authorization. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, ProducerView> lookupAll(java.util.Collection<Long> ids) {
+        java.util.Map<Long, ProducerView> found = new java.util.HashMap<>();
+        producers.findAllById(ids).forEach(p -> found.put(p.id(), p.view()));
+        return found;
     }
 
     /** A producer the actor may see; 404 when unknown, 403 when outside the actor's jurisdiction. */

@@ -71,6 +71,41 @@ public class ProductBulk {
         this.clock = clock;
     }
 
+    /**
+     * Every product with its current rating, in id order, streamed without holding the list in memory: for another
+     * module filling its read model once (reporting). No authorization: the caller is not a user.
+     */
+    @Transactional(readOnly = true)
+    public void forEachProduct(java.util.function.Consumer<ProductFacts> sink) {
+        template.query(
+                connection -> {
+                    var statement = connection.prepareStatement("""
+                            SELECT id, producer_id, name, criteria_set_no, star, certificate_number,
+                                   certificate_issued_on, certificate_expires_on, certificate_level, rating_source
+                              FROM product ORDER BY id""");
+                    statement.setFetchSize(1_000);
+                    return statement;
+                },
+                (ResultSet rs) -> {
+                    Integer star = rs.getObject("star", Integer.class);
+                    String level = rs.getString("certificate_level");
+                    sink.accept(new ProductFacts(
+                            rs.getLong("id"),
+                            rs.getLong("producer_id"),
+                            rs.getString("name"),
+                            rs.getInt("criteria_set_no"),
+                            star == null
+                                    ? null
+                                    : new CurrentRating(
+                                            star,
+                                            rs.getString("certificate_number"),
+                                            rs.getObject("certificate_issued_on", LocalDate.class),
+                                            rs.getObject("certificate_expires_on", LocalDate.class),
+                                            level == null ? null : CertificationLevel.valueOf(level),
+                                            Objects.requireNonNullElse(rs.getString("rating_source"), "IMPORTED"))));
+                });
+    }
+
     /** The products holding these OCOP codes, with their producer's tax code; unknown codes are absent. */
     @Transactional(readOnly = true)
     public Map<String, ProductOwner> ownersOf(Collection<String> ocopCodes) {
@@ -241,10 +276,10 @@ public class ProductBulk {
                 changed.add(s.updateRow(now));
                 String all = details + (linksChanged ? (details.isEmpty() ? "" : "; ") + "links" : "");
                 if (!all.isEmpty()) {
-                    audit.add(new ProductUpdated(s.id, s.communeCode, all));
+                    audit.add(new ProductUpdated(s.id, s.communeCode, all, s.producerId, s.name, s.criteriaSetNo));
                 }
                 if (!rating.isEmpty() && s.rating != null) {
-                    audit.add(new ProductRatingRecorded(s.id, s.communeCode, s.rating.star(), rating));
+                    audit.add(new ProductRatingRecorded(s.id, s.communeCode, s.rating, rating));
                 }
                 s.outcome = Outcome.UPDATED;
             }
@@ -279,10 +314,12 @@ public class ProductBulk {
                     s.id,
                     s.producerId,
                     s.communeCode,
-                    "name=" + s.name + ", set=" + s.criteriaSetNo + ", producer=" + s.producerId + ", import"));
+                    "name=" + s.name + ", set=" + s.criteriaSetNo + ", producer=" + s.producerId + ", import",
+                    s.name,
+                    s.criteriaSetNo));
             if (s.rating != null) {
                 audit.add(new ProductRatingRecorded(
-                        s.id, s.communeCode, s.rating.star(), "star: null -> " + s.rating.star() + ", import"));
+                        s.id, s.communeCode, s.rating, "star: null -> " + s.rating.star() + ", import"));
             }
         }
         for (State s : states(inserts, updates, chunk)) {

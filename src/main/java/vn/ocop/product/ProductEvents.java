@@ -39,8 +39,9 @@ public final class ProductEvents {
         }
     }
 
-    /** A product was registered. */
-    public record ProductRegistered(long productId, long producerId, String communeCode, String summary)
+    /** A product was registered; {@code name} and {@code criteriaSetNo} are what read models keep of it. */
+    public record ProductRegistered(
+            long productId, long producerId, String communeCode, String summary, String name, int criteriaSetNo)
             implements ProductEvent {
         @Override
         public String auditAction() {
@@ -48,17 +49,30 @@ public final class ProductEvents {
         }
     }
 
-    /** A product's details changed; {@code summary} lists the fields from → to. */
-    public record ProductUpdated(long productId, String communeCode, String summary) implements ProductEvent {
+    /**
+     * A product's details changed (or its rating was cleared); {@code summary} lists the fields from → to,
+     * {@code producerId}, {@code name} and {@code criteriaSetNo} are the product's now.
+     */
+    public record ProductUpdated(
+            long productId, String communeCode, String summary, long producerId, String name, int criteriaSetNo)
+            implements ProductEvent {
         @Override
         public String auditAction() {
             return "product.updated";
         }
     }
 
-    /** A product's current rating was recorded (by certification or by an import of earlier certificates). */
-    public record ProductRatingRecorded(long productId, String communeCode, int star, String summary)
+    /**
+     * A product's current rating was recorded (by certification, source {@code PLATFORM}, or by an import of earlier
+     * ratings and certificates, source {@code IMPORTED}); {@code rating} is the rating as recorded, completed.
+     */
+    public record ProductRatingRecorded(long productId, String communeCode, CurrentRating rating, String summary)
             implements ProductEvent {
+
+        public int star() {
+            return rating.star();
+        }
+
         @Override
         public String auditAction() {
             return "product.rating-recorded";

@@ -183,6 +183,40 @@ public class ProductPhotos {
         return serve(photo, variant);
     }
 
+    /** The ids of a product's photos, oldest first, for other modules' public pages; no authorization. */
+    @Transactional(readOnly = true)
+    public List<Long> photoIds(long productId) {
+        return jdbc.sql("SELECT id FROM product_photo WHERE product_id = ? ORDER BY id")
+                .param(productId)
+                .query(Long.class)
+                .list();
+    }
+
+    /** The first (oldest) photo of each of these products that has one, by product id; no authorization. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Long> firstPhotoIds(java.util.Collection<Long> productIds) {
+        if (productIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, Long> first = new java.util.HashMap<>();
+        jdbc.sql("SELECT product_id, min(id) FROM product_photo WHERE product_id = ANY (?) GROUP BY product_id")
+                .param(productIds.toArray(Long[]::new))
+                .query((rs, n) -> first.put(rs.getLong(1), rs.getLong(2)))
+                .list();
+        return first;
+    }
+
+    /**
+     * The bytes of a photo of a product another module has decided to show publicly (the catalog, for certified
+     * products); {@code PRO-014} (404) when the product has no such photo. No authorization: the caller decided.
+     */
+    @Transactional(readOnly = true)
+    public PhotoFile publishedFile(long productId, long photoId, PhotoFile.Variant variant) {
+        ProductPhoto photo = photos.findByIdAndProductId(photoId, productId)
+                .orElseThrow(() -> new OcopException(PhotoError.NOT_FOUND, photoId));
+        return serve(photo, variant);
+    }
+
     /**
      * The one place that turns a photo row into bytes to send, whoever is allowed to see them (officers now; the
      * public catalog later, for certified products).

@@ -82,7 +82,9 @@ public class ProductRegistry {
                 product.id(),
                 producer.id(),
                 producer.communeCode(),
-                "name=" + product.name() + ", set=" + product.criteriaSetNo() + ", producer=" + producer.id()));
+                "name=" + product.name() + ", set=" + product.criteriaSetNo() + ", producer=" + producer.id(),
+                product.name(),
+                product.criteriaSetNo()));
         return view(product, producer);
     }
 
@@ -103,7 +105,8 @@ public class ProductRegistry {
         if (!changes.isEmpty()) {
             product.updateSearchText(producer.name());
             save(product);
-            events.publishEvent(new ProductUpdated(id, product.communeCode(), changes));
+            events.publishEvent(new ProductUpdated(
+                    id, product.communeCode(), changes, product.producerId(), product.name(), product.criteriaSetNo()));
         }
         return view(product, producer);
     }
@@ -136,7 +139,7 @@ public class ProductRegistry {
         }
         if (!changes.isEmpty()) {
             save(product);
-            events.publishEvent(new ProductRatingRecorded(id, product.communeCode(), complete.star(), changes));
+            events.publishEvent(new ProductRatingRecorded(id, product.communeCode(), complete, changes));
         }
         return view(product, producer);
     }
@@ -158,7 +161,13 @@ public class ProductRegistry {
             }
             String changes = product.clearRating(now());
             save(product);
-            events.publishEvent(new ProductUpdated(id, product.communeCode(), "imported rating expired: " + changes));
+            events.publishEvent(new ProductUpdated(
+                    id,
+                    product.communeCode(),
+                    "imported rating expired: " + changes,
+                    product.producerId(),
+                    product.name(),
+                    product.criteriaSetNo()));
         }
         return due.size();
     }
@@ -195,14 +204,14 @@ public class ProductRegistry {
             CertificationLevel level) {
         Product product = find(productId);
         ProducerView producer = producer(product.producerId());
-        String changes =
-                product.rate(new CurrentRating(star, certificateNumber, issuedOn, expiresOn, level, "PLATFORM"), now());
+        CurrentRating rating = new CurrentRating(star, certificateNumber, issuedOn, expiresOn, level, "PLATFORM");
+        String changes = product.rate(rating, now());
         if (product.ocopCode() == null) {
             product.assignOcopCode(ocopCodes.next(product.provinceCode(), product.communeCode(), issuedOn.getYear()));
         }
         product.updateSearchText(producer.name());
         save(product);
-        events.publishEvent(new ProductRatingRecorded(productId, product.communeCode(), star, changes));
+        events.publishEvent(new ProductRatingRecorded(productId, product.communeCode(), rating, changes));
         return view(product, producer);
     }
 
@@ -218,7 +227,13 @@ public class ProductRegistry {
         }
         String changes = product.clearRating(now());
         save(product);
-        events.publishEvent(new ProductUpdated(productId, product.communeCode(), reason + ": " + changes));
+        events.publishEvent(new ProductUpdated(
+                productId,
+                product.communeCode(),
+                reason + ": " + changes,
+                product.producerId(),
+                product.name(),
+                product.criteriaSetNo()));
     }
 
     /** A product the actor may see; 404 when unknown, 403 when outside the actor's jurisdiction. */

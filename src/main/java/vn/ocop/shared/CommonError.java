@@ -20,6 +20,12 @@ public enum CommonError implements ErrorCode {
     REFERENCE_CONFLICT("COMMON-013", ErrorKind.CONFLICT),
     /** The database refused a value: missing, outside the allowed range or length, not storable. */
     INVALID_VALUE("COMMON-014", ErrorKind.INVALID),
+    /** A limit on anonymous submissions was reached; arguments: how many, in how many minutes, minutes to wait. */
+    RATE_LIMITED("COMMON-015", ErrorKind.TOO_MANY_REQUESTS),
+    /** The answer to a form's check question is wrong. */
+    CHALLENGE_FAILED("COMMON-016", ErrorKind.INVALID),
+    /** A form's anti-spam token is missing, forged, too old, or the form was sent faster than a person can. */
+    FORM_EXPIRED("COMMON-017", ErrorKind.INVALID),
     INTERNAL_ERROR("COMMON-500", ErrorKind.INTERNAL);
 
     private final String code;

@@ -14,6 +14,8 @@ public enum ErrorKind {
     CONFLICT,
     /** The upload is larger than allowed (413). */
     TOO_LARGE,
+    /** Too many requests from one client or for one address in a while (429); the text says when to retry. */
+    TOO_MANY_REQUESTS,
     /** The service failed; never used for a caller's mistake (500). */
     INTERNAL
 }

@@ -22,7 +22,7 @@ import vn.ocop.producer.ProducerRegistry;
 import vn.ocop.product.ProductRegistry;
 
 /**
- * Certificates issued through the real workflow: a cooperative in Phường Cao Lãnh (Đồng Tháp, 82), its product, a
+ * Certificates issued through the real workflow (used by other modules' tests too, e.g. the catalog's): a cooperative in Phường Cao Lãnh (Đồng Tháp, 82), its product, a
  * round, a dossier through the commune check, a paper council result and a recognition decision on a chosen day.
  */
 public record IssuedCertificates(

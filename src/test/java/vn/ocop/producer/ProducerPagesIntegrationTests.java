@@ -156,6 +156,7 @@ class ProducerPagesIntegrationTests {
         String taxCode = RegistryFixtures.aTaxCode();
         String location = mvc.perform(form(post("/producers"), "HTX Xoài cát Hòa Lộc", taxCode, CAO_LANH)
                         .param("communeCodeTyped", SA_DEC)
+                        .param("craftVillageName", " Làng nghề xoài Hòa Lộc ")
                         .with(as(admin)))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrlPattern("/producers/*"))
@@ -169,8 +170,12 @@ class ProducerPagesIntegrationTests {
         assertThat(created.communeCode()).isEqualTo(SA_DEC);
         assertThat(created.sme()).isTrue();
         assertThat(created.foundedYear()).isEqualTo(2012);
+        // A named craft village sets the flag.
+        assertThat(created.craftVillageName()).isEqualTo("Làng nghề xoài Hòa Lộc");
+        assertThat(created.craftVillage()).isTrue();
 
         mvc.perform(get("/producers/" + id).with(as(admin)))
+                .andExpect(content().string(containsString("Thuộc làng nghề: Làng nghề xoài Hòa Lộc")))
                 .andExpect(content().string(containsString("HTX Xoài cát Hòa Lộc")))
                 .andExpect(content().string(containsString("Phường Sa Đéc")));
         mvc.perform(get("/producers/" + id + "/edit").with(as(admin)))

@@ -52,11 +52,6 @@ class IdentityPages {
         this.validator = validator;
     }
 
-    @GetMapping("/")
-    String home() {
-        return "index";
-    }
-
     @GetMapping("/login")
     String login() {
         return "login";

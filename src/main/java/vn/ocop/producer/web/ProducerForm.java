@@ -29,6 +29,7 @@ class ProducerForm {
     private @Nullable String communeCodeTyped;
     private boolean sme;
     private boolean craftVillage;
+    private @Nullable String craftVillageName;
     private boolean womenLed;
     private boolean ethnicMinorityArea;
     private @Nullable Integer foundedYear;
@@ -52,6 +53,7 @@ class ProducerForm {
         form.communeCode = p.communeCode();
         form.sme = p.sme();
         form.craftVillage = p.craftVillage();
+        form.craftVillageName = p.craftVillageName();
         form.womenLed = p.womenLed();
         form.ethnicMinorityArea = p.ethnicMinorityArea();
         form.foundedYear = p.foundedYear();
@@ -89,7 +91,8 @@ class ProducerForm {
                 foundedYear,
                 members,
                 employees,
-                status);
+                status,
+                blankToNull(craftVillageName));
     }
 
     /** The fields where this (unsaved) form differs from another, by field name, with this form's values. */
@@ -119,6 +122,7 @@ class ProducerForm {
         m.put("communeCode", commune());
         m.put("sme", Boolean.toString(sme));
         m.put("craftVillage", Boolean.toString(craftVillage));
+        m.put("craftVillageName", text(craftVillageName));
         m.put("womenLed", Boolean.toString(womenLed));
         m.put("ethnicMinorityArea", Boolean.toString(ethnicMinorityArea));
         m.put("foundedYear", foundedYear == null ? "" : foundedYear.toString());
@@ -248,6 +252,14 @@ class ProducerForm {
 
     public void setCraftVillage(boolean craftVillage) {
         this.craftVillage = craftVillage;
+    }
+
+    public @Nullable String getCraftVillageName() {
+        return craftVillageName;
+    }
+
+    public void setCraftVillageName(@Nullable String craftVillageName) {
+        this.craftVillageName = craftVillageName;
     }
 
     public boolean isWomenLed() {

@@ -141,6 +141,19 @@ class ProducerPages {
         return "producers/detail";
     }
 
+    /** The producer's choice to show its phone and e-mail on the public portal (unchecked boxes are not sent). */
+    @PostMapping("/{id}/publication")
+    String publication(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "false") boolean publishPhone,
+            @RequestParam(defaultValue = "false") boolean publishEmail,
+            CurrentUser actor,
+            RedirectAttributes redirect) {
+        registry.publishContacts(id, publishPhone, publishEmail, actor);
+        redirect.addFlashAttribute("saved", "producer.publicationSaved");
+        return "redirect:/producers/" + id + "#publication";
+    }
+
     @GetMapping("/new")
     String newProducer(@RequestParam(required = false) @Nullable String province, CurrentUser actor, Model model) {
         if (!registry.mayRegister(actor)) {

@@ -21,6 +21,13 @@ enum RegistryColumn {
     PROVINCE("Tỉnh/Thành phố", true, 250),
     LEGACY_DISTRICT("Quận/Huyện (cũ)", false, 250),
     COMMUNE("Xã/Phường", true, 250),
+    // Programme attributes of the producer (issue #14); files made before they existed still import.
+    SME("Doanh nghiệp nhỏ và vừa (Có/Không)", false, 20),
+    CRAFT_VILLAGE("Làng nghề (tên, hoặc Có)", false, 200),
+    WOMEN_LED("Phụ nữ làm chủ (Có/Không)", false, 20),
+    ETHNIC_MINORITY_AREA("Vùng đồng bào dân tộc thiểu số (Có/Không)", false, 20),
+    MEMBERS("Số thành viên", false, 20),
+    EMPLOYEES("Số lao động", false, 20),
     PRODUCT_NAME("Tên sản phẩm", true, 300),
     CRITERIA_SET("Bộ tiêu chí (số 1–26)", true, 400),
     LEGACY_CLASS("Mã phân loại cũ (1048)", false, 250),

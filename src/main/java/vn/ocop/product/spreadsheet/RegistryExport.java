@@ -69,7 +69,8 @@ public class RegistryExport {
                 query, scope, classification, org.springframework.jdbc.core.simple.JdbcClient.create(jdbc));
         String sql = """
                 SELECT pr.tax_code, pr.name AS producer_name, pr.legal_type, pr.representative, pr.phone, pr.email,
-                       pr.address, pu.full_name AS province_name, cu.full_name AS commune_name, p.name,
+                       pr.address, pr.sme, pr.craft_village, pr.craft_village_name, pr.women_led,
+                       pr.ethnic_minority_area, pr.members, pr.employees, pu.full_name AS province_name, cu.full_name AS commune_name, p.name,
                        p.criteria_set_no, c.set_name, p.legacy_class, p.description, p.packaging, p.price_min,
                        p.price_max, p.ocop_code, p.star, p.certificate_number, p.certificate_issued_on,
                        p.certificate_level, p.certificate_expires_on,
@@ -107,6 +108,15 @@ public class RegistryExport {
                 row.set(RegistryColumn.ADDRESS.ordinal(), producer.address());
                 row.set(RegistryColumn.PROVINCE.ordinal(), units.get(producer.provinceCode()));
                 row.set(RegistryColumn.COMMUNE.ordinal(), units.get(producer.communeCode()));
+                attributes(
+                        row,
+                        producer.sme(),
+                        producer.craftVillage(),
+                        producer.craftVillageName(),
+                        producer.womenLed(),
+                        producer.ethnicMinorityArea(),
+                        producer.members(),
+                        producer.employees());
                 writer.row(row);
             });
         }
@@ -125,6 +135,15 @@ public class RegistryExport {
         row.set(RegistryColumn.ADDRESS.ordinal(), rs.getString("address"));
         row.set(RegistryColumn.PROVINCE.ordinal(), rs.getString("province_name"));
         row.set(RegistryColumn.COMMUNE.ordinal(), rs.getString("commune_name"));
+        attributes(
+                row,
+                rs.getBoolean("sme"),
+                rs.getBoolean("craft_village"),
+                rs.getString("craft_village_name"),
+                rs.getBoolean("women_led"),
+                rs.getBoolean("ethnic_minority_area"),
+                rs.getObject("members", Integer.class),
+                rs.getObject("employees", Integer.class));
         row.set(RegistryColumn.PRODUCT_NAME.ordinal(), rs.getString("name"));
         row.set(
                 RegistryColumn.CRITERIA_SET.ordinal(),
@@ -145,6 +164,32 @@ public class RegistryExport {
         row.set(RegistryColumn.EXPIRES_ON.ordinal(), date(rs.getObject("certificate_expires_on", LocalDate.class)));
         row.set(RegistryColumn.LINKS.ordinal(), rs.getString("links"));
         return row;
+    }
+
+    /** The producer's programme attributes as the import reads them back: Có/Không, the village's name or Có. */
+    private static void attributes(
+            List<@Nullable Object> row,
+            boolean sme,
+            boolean craftVillage,
+            @Nullable String craftVillageName,
+            boolean womenLed,
+            boolean ethnicMinorityArea,
+            @Nullable Integer members,
+            @Nullable Integer employees) {
+        row.set(RegistryColumn.SME.ordinal(), yesNo(sme));
+        row.set(
+                RegistryColumn.CRAFT_VILLAGE.ordinal(),
+                craftVillageName != null ? craftVillageName : craftVillage ? YES : null);
+        row.set(RegistryColumn.WOMEN_LED.ordinal(), yesNo(womenLed));
+        row.set(RegistryColumn.ETHNIC_MINORITY_AREA.ordinal(), yesNo(ethnicMinorityArea));
+        row.set(RegistryColumn.MEMBERS.ordinal(), members);
+        row.set(RegistryColumn.EMPLOYEES.ordinal(), employees);
+    }
+
+    private static final String YES = "Có";
+
+    private static String yesNo(boolean value) {
+        return value ? YES : "Không";
     }
 
     private interface RowHandler {

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -508,7 +509,19 @@ public class RegistryImport {
                             r.phone(),
                             r.email(),
                             r.address(),
-                            r.communeCode()));
+                            r.communeCode(),
+                            Boolean.TRUE.equals(r.sme()),
+                            Boolean.TRUE.equals(r.craftVillage()),
+                            r.craftVillageName(),
+                            Boolean.TRUE.equals(r.womenLed()),
+                            Boolean.TRUE.equals(r.ethnicMinorityArea()),
+                            r.members(),
+                            r.employees(),
+                            r.producerPresent() == null
+                                    ? Set.of()
+                                    : r.producerPresent().stream()
+                                            .map(ImportProducer.Field::valueOf)
+                                            .collect(Collectors.toUnmodifiableSet())));
         }
         long t1 = System.nanoTime();
         List<ImportedProducer> producerResults = producers.importAll(List.copyOf(producerRows.values()), actor);

@@ -40,7 +40,9 @@ final class RegistryWorkbook {
     }
 
     static List<Integer> widths() {
-        return List.of(16, 32, 18, 22, 14, 24, 28, 20, 18, 24, 36, 36, 12, 40, 20, 14, 14, 22, 10, 22, 14, 14, 14, 36);
+        return List.of(
+                16, 32, 18, 22, 14, 24, 28, 20, 18, 24, 12, 28, 12, 16, 10, 10, 36, 36, 12, 40, 20, 14, 14, 22, 10, 22,
+                14, 14, 14, 36);
     }
 
     /** A writer with the header row; {@code template}: code columns of the first rows pre-formatted as text. */

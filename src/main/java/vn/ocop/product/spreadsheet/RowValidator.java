@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import vn.ocop.geography.AdminUnit;
+import vn.ocop.producer.ImportProducer;
 import vn.ocop.producer.LegalType;
 import vn.ocop.producer.TaxCode;
 import vn.ocop.product.CertificationLevel;
@@ -61,6 +62,7 @@ final class RowValidator {
     private static final Pattern CODE_SEPARATOR = Pattern.compile("\\s*-\\s*|\\s+");
     private static final Pattern PRICE_NOISE = Pattern.compile("(?iu)\\s|đồng|đ|vnd");
     private static final Pattern THOUSANDS = Pattern.compile("[0-9]{1,3}([.,][0-9]{3})+");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("([0-9]{1,7})(?:[.,]0+)?");
     private static final Pattern LINK_SEPARATOR = Pattern.compile("[\\s;,]+");
     static final int MAX_LINKS = 20;
 
@@ -184,6 +186,15 @@ final class RowValidator {
                     }
                 }
             }
+            Boolean sme = yesNo(RegistryColumn.SME);
+            Boolean womenLed = yesNo(RegistryColumn.WOMEN_LED);
+            Boolean ethnicMinorityArea = yesNo(RegistryColumn.ETHNIC_MINORITY_AREA);
+            String village = optional(RegistryColumn.CRAFT_VILLAGE);
+            // "Có" (or x) says "in a craft village" without naming it; any other text is the village's name.
+            boolean villageFlagOnly = village != null && YES.contains(SearchFolding.fold(village));
+            String craftVillageName = villageFlagOnly ? null : village;
+            Integer members = count(RegistryColumn.MEMBERS);
+            Integer employees = count(RegistryColumn.EMPLOYEES);
             if (taxCode != null && producerName != null) {
                 checkSameProducer(
                         taxCode,
@@ -194,7 +205,13 @@ final class RowValidator {
                                 phone,
                                 email,
                                 address,
-                                commune == null ? null : commune.code()));
+                                commune == null ? null : commune.code(),
+                                String.valueOf(sme),
+                                village,
+                                String.valueOf(womenLed),
+                                String.valueOf(ethnicMinorityArea),
+                                String.valueOf(members),
+                                String.valueOf(employees)));
             }
 
             boolean productRow = columns.entrySet().stream()
@@ -259,6 +276,12 @@ final class RowValidator {
             presentIf(present, RegistryColumn.PRICE_MIN, ImportProduct.Field.PRICE_MIN);
             presentIf(present, RegistryColumn.PRICE_MAX, ImportProduct.Field.PRICE_MAX);
             presentIf(present, RegistryColumn.LINKS, ImportProduct.Field.LINKS);
+            Set<String> producerPresent = new LinkedHashSet<>();
+            for (ImportProducer.Field field : ImportProducer.Field.values()) {
+                if (columns.containsKey(RegistryColumn.valueOf(field.name()))) {
+                    producerPresent.add(field.name());
+                }
+            }
             StagedRow staged = new StagedRow(
                     taxCode,
                     legalType.name(),
@@ -269,6 +292,14 @@ final class RowValidator {
                     address,
                     commune.code(),
                     legacyLocation,
+                    sme,
+                    village != null,
+                    craftVillageName,
+                    womenLed,
+                    ethnicMinorityArea,
+                    members,
+                    employees,
+                    producerPresent,
                     productName,
                     setNo,
                     legacyClass,
@@ -337,6 +368,40 @@ final class RowValidator {
                 return null;
             }
             return normalized.get();
+        }
+
+        /** A yes/no column: blank is no; {@code null} when the text is neither (an error is recorded). */
+        private @Nullable Boolean yesNo(RegistryColumn column) {
+            String text = optional(column);
+            if (text == null) {
+                return false;
+            }
+            String folded = SearchFolding.fold(text);
+            if (YES.contains(folded)) {
+                return true;
+            }
+            if (NO.contains(folded)) {
+                return false;
+            }
+            error(column, "yesNo", text);
+            return null;
+        }
+
+        /** A whole number of people, at least 0 ("1.200" is twelve hundred); {@code null} when blank or invalid. */
+        private @Nullable Integer count(RegistryColumn column) {
+            String text = optional(column);
+            if (text == null) {
+                return null;
+            }
+            if (THOUSANDS.matcher(text).matches() && text.length() <= 9) {
+                return Integer.valueOf(text.replaceAll("[.,]", ""));
+            }
+            Matcher whole = WHOLE_NUMBER.matcher(text);
+            if (whole.matches()) {
+                return Integer.valueOf(whole.group(1));
+            }
+            error(column, "count", text);
+            return null;
         }
 
         private @Nullable LegalType legalType() {
@@ -528,6 +593,9 @@ final class RowValidator {
             issues.add(Issue.error(n, column, key, arguments));
         }
     }
+
+    private static final Set<String> YES = Set.of("co", "x", "yes", "y", "1", "true", "c");
+    private static final Set<String> NO = Set.of("khong", "k", "no", "n", "0", "false");
 
     private static void label(LegalType type, String label, String abbreviation) {
         LEGAL_TYPE_LABELS.put(type, label);

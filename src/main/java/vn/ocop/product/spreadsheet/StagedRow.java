@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param productName {@code null} for a producer-only row (every product column blank)
  * @param present the optional product columns the file has (absent columns leave existing values alone)
  * @param issuedOn ISO date; {@code expiresOn} and {@code level} are already completed for certified ratings
+ * @param producerPresent the producer attribute columns the file has ({@code ImportProducer.Field} names); rows
+ *     staged before the attributes existed have {@code null} here and in the attributes
  */
 record StagedRow(
         String taxCode,
@@ -23,6 +25,14 @@ record StagedRow(
         @Nullable String address,
         String communeCode,
         boolean legacyLocation,
+        @Nullable Boolean sme,
+        @Nullable Boolean craftVillage,
+        @Nullable String craftVillageName,
+        @Nullable Boolean womenLed,
+        @Nullable Boolean ethnicMinorityArea,
+        @Nullable Integer members,
+        @Nullable Integer employees,
+        @Nullable Set<String> producerPresent,
         @Nullable String productName,
         @Nullable Integer criteriaSetNo,
         @Nullable String legacyClass,

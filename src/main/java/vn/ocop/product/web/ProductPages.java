@@ -48,6 +48,7 @@ import vn.ocop.producer.ProducerQuery;
 import vn.ocop.producer.ProducerRegistry;
 import vn.ocop.producer.ProducerView;
 import vn.ocop.product.Classification;
+import vn.ocop.product.ClassificationTree;
 import vn.ocop.product.PhotoError;
 import vn.ocop.product.PhotoFile;
 import vn.ocop.product.ProductError;

@@ -500,7 +500,13 @@ class RegistryImportIntegrationTests {
         certified.put(RegistryColumn.CERTIFICATE_NUMBER, "99/QĐ-UBND");
         certified.put(RegistryColumn.ISSUED_ON, "2024-03-01");
         certified.put(RegistryColumn.DESCRIPTION, "=2+3 trong xlsx là chữ, không phải công thức");
+        certified.put(RegistryColumn.SME, "Có");
+        certified.put(RegistryColumn.CRAFT_VILLAGE, "Làng nghề khô cá Vòng Tròn");
+        certified.put(RegistryColumn.MEMBERS, 9);
         Map<RegistryColumn, Object> plain = Sheets.product(tax, "HTX Vòng tròn", "Bánh phồng vòng tròn");
+        plain.put(RegistryColumn.SME, "Có");
+        plain.put(RegistryColumn.CRAFT_VILLAGE, "Làng nghề khô cá Vòng Tròn");
+        plain.put(RegistryColumn.MEMBERS, 9);
         plain.put(RegistryColumn.STAR, 2);
         plain.put(RegistryColumn.LEGACY_CLASS, "TP - Thực phẩm");
         plain.put(RegistryColumn.PHONE, "+84 277 385 1234");
@@ -557,6 +563,74 @@ class RegistryImportIntegrationTests {
         mvc.perform(get("/api/v1/products/export?format=pdf").with(as(admin)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("COMMON-010"));
+    }
+
+    @Test
+    void producerAttributesImportAndAnOlderFileWithoutTheirColumnsKeepsThem() throws Exception {
+        String tax = taxCode();
+        String fresh = taxCode();
+        Map<RegistryColumn, Object> row = Sheets.product(tax, "HTX Làng gốm", "Bình gốm men lam");
+        row.put(RegistryColumn.CRITERIA_SET, 21);
+        row.put(RegistryColumn.SME, "Có");
+        row.put(RegistryColumn.CRAFT_VILLAGE, "Làng gốm Bát Tràng");
+        row.put(RegistryColumn.WOMEN_LED, "x");
+        row.put(RegistryColumn.ETHNIC_MINORITY_AREA, "Không");
+        row.put(RegistryColumn.MEMBERS, 15);
+        row.put(RegistryColumn.EMPLOYEES, "1.200");
+        confirm(upload(Sheets.xlsx(List.of(Sheets.header(), Sheets.row(row))), "moi.xlsx", admin));
+        assertThat(attributesOf(tax)).isEqualTo("true|true|Làng gốm Bát Tràng|true|false|15|1200");
+
+        // A file made with the template before the attribute columns existed: same producer with a new phone, and
+        // a producer not yet registered.
+        List<Object> oldHeader = new ArrayList<>(Sheets.header());
+        Map<RegistryColumn, Object> changed = Sheets.product(tax, "HTX Làng gốm", "Bình gốm men lam");
+        changed.put(RegistryColumn.CRITERIA_SET, 21);
+        changed.put(RegistryColumn.PHONE, "0243 874 0000");
+        Map<RegistryColumn, Object> other = Sheets.product(fresh, "HTX Mới", "Chén gốm");
+        other.put(RegistryColumn.CRITERIA_SET, 21);
+        List<Object> changedRow = Sheets.row(changed);
+        List<Object> otherRow = Sheets.row(other);
+        for (int i = RegistryColumn.EMPLOYEES.ordinal(); i >= RegistryColumn.SME.ordinal(); i--) {
+            oldHeader.remove(i);
+            changedRow.remove(i);
+            otherRow.remove(i);
+        }
+        confirm(upload(Sheets.xlsx(List.of(oldHeader, changedRow, otherRow)), "cu.xlsx", admin));
+        assertThat(jdbc.sql("SELECT phone FROM producer WHERE tax_code = ?")
+                        .param(tax)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("0243 874 0000");
+        assertThat(attributesOf(tax))
+                .as("an older file leaves the attributes alone")
+                .isEqualTo("true|true|Làng gốm Bát Tràng|true|false|15|1200");
+        assertThat(attributesOf(fresh)).isEqualTo("false|false||false|false||");
+
+        // The columns present but blank clear them.
+        Map<RegistryColumn, Object> cleared = Sheets.product(tax, "HTX Làng gốm", "Bình gốm men lam");
+        cleared.put(RegistryColumn.CRITERIA_SET, 21);
+        cleared.put(RegistryColumn.PHONE, "0243 874 0000");
+        confirm(upload(Sheets.xlsx(List.of(Sheets.header(), Sheets.row(cleared))), "xoa.xlsx", admin));
+        assertThat(attributesOf(tax)).isEqualTo("false|false||false|false||");
+    }
+
+    private void confirm(ResultActions upload) throws Exception {
+        String body = upload.andExpect(status().isCreated())
+                .andExpect(jsonPath("$.batch.errorCount").value(0))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        mvc.perform(post("/api/v1/registry/import/" + JsonPath.read(body, "$.batch.id") + "/confirm")
+                        .with(as(admin)))
+                .andExpect(status().isOk());
+    }
+
+    private String attributesOf(String taxCode) {
+        return jdbc.sql("""
+                        SELECT concat_ws('|', sme::text, craft_village::text, coalesce(craft_village_name, ''),
+                                         women_led::text, ethnic_minority_area::text, coalesce(members::text, ''),
+                                         coalesce(employees::text, ''))
+                          FROM producer WHERE tax_code = ?""").param(taxCode).query(String.class).single();
     }
 
     @Test

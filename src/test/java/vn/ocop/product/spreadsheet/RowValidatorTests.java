@@ -245,4 +245,71 @@ class RowValidatorTests {
         assertThat(RegistryColumn.byHeader("Quận/Huyện")).contains(RegistryColumn.LEGACY_DISTRICT);
         assertThat(RegistryColumn.byHeader("Ghi chú")).isEmpty();
     }
+
+    @Test
+    void producerAttributesAreReadAsYesNoVillageNameAndCounts() {
+        Map<RegistryColumn, String> values = good();
+        values.put(RegistryColumn.SME, "có");
+        values.put(RegistryColumn.CRAFT_VILLAGE, "Làng nghề bánh phồng tôm Sa Giang");
+        values.put(RegistryColumn.WOMEN_LED, "x");
+        values.put(RegistryColumn.ETHNIC_MINORITY_AREA, "Không");
+        values.put(RegistryColumn.MEMBERS, "12");
+        values.put(RegistryColumn.EMPLOYEES, "1.200");
+        RowValidator.Result result = check(validator, 2, values);
+        assertThat(result.issues()).isEmpty();
+        StagedRow row = result.row();
+        assertThat(row.sme()).isTrue();
+        assertThat(row.craftVillage()).isTrue();
+        assertThat(row.craftVillageName()).isEqualTo("Làng nghề bánh phồng tôm Sa Giang");
+        assertThat(row.womenLed()).isTrue();
+        assertThat(row.ethnicMinorityArea()).isFalse();
+        assertThat(row.members()).isEqualTo(12);
+        assertThat(row.employees()).isEqualTo(1200);
+        assertThat(row.producerPresent())
+                .containsExactlyInAnyOrder(
+                        "SME", "CRAFT_VILLAGE", "WOMEN_LED", "ETHNIC_MINORITY_AREA", "MEMBERS", "EMPLOYEES");
+
+        values.put(RegistryColumn.CRAFT_VILLAGE, "Có");
+        values.put(RegistryColumn.MEMBERS, "12.0");
+        StagedRow flagOnly = check(validator(code -> true), 3, values).row();
+        assertThat(flagOnly.craftVillage()).isTrue();
+        assertThat(flagOnly.craftVillageName()).isNull();
+        assertThat(flagOnly.members()).isEqualTo(12);
+    }
+
+    @Test
+    void badAttributesAreBlamedOnTheirColumn() {
+        Map<RegistryColumn, String> values = good();
+        values.put(RegistryColumn.SME, "có lẽ");
+        values.put(RegistryColumn.MEMBERS, "-3");
+        values.put(RegistryColumn.EMPLOYEES, "2,5");
+        assertThat(problems(values))
+                .containsExactly(
+                        "Doanh nghiệp nhỏ và vừa (Có/Không): yesNo", "Số thành viên: count", "Số lao động: count");
+    }
+
+    @Test
+    void aFileWithoutAttributeColumnsStagesNoneAsPresent() {
+        Map<RegistryColumn, Integer> columns = new EnumMap<>(RegistryColumn.class);
+        int i = 0;
+        for (RegistryColumn c : RegistryColumn.values()) {
+            if (c.ordinal() < RegistryColumn.SME.ordinal() || c.ordinal() > RegistryColumn.EMPLOYEES.ordinal()) {
+                columns.put(c, i++);
+            }
+        }
+        RowValidator old = new RowValidator(
+                columns,
+                locations,
+                Map.of(12, "Trà"),
+                Set.of(),
+                code -> true,
+                (rating, province, tax, product) -> java.util.Optional.empty(),
+                LocalDate.of(2026, 11, 23));
+        List<SheetRow.Cell> cells = new ArrayList<>();
+        Map<RegistryColumn, String> values = good();
+        columns.keySet().forEach(c -> cells.add(SheetRow.Cell.text(values.getOrDefault(c, ""))));
+        RowValidator.Result result = old.check(new SheetRow(2, cells));
+        assertThat(result.issues()).isEmpty();
+        assertThat(result.row().producerPresent()).isEmpty();
+    }
 }

@@ -1,4 +1,4 @@
-package vn.ocop.product.web;
+package vn.ocop.product;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,14 +6,14 @@ import java.util.List;
 import java.util.Map;
 import vn.ocop.product.Classification.CriteriaSetInfo;
 
-/** The criteria sets arranged as the official tree (sectors → groups → sets), in set order, for pickers. */
-record ClassificationTree(List<Sector> sectors) {
+/** The criteria sets arranged as the official tree (sectors → groups → sets), in set order, for pickers and filters. */
+public record ClassificationTree(List<Sector> sectors) {
 
-    record Sector(String code, String name, List<Group> groups) {}
+    public record Sector(String code, String name, List<Group> groups) {}
 
-    record Group(String code, String name, List<CriteriaSetInfo> sets) {}
+    public record Group(String code, String name, List<CriteriaSetInfo> sets) {}
 
-    static ClassificationTree of(List<CriteriaSetInfo> sets) {
+    public static ClassificationTree of(List<CriteriaSetInfo> sets) {
         Map<String, Map<String, List<CriteriaSetInfo>>> tree = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         for (CriteriaSetInfo set : sets) {

@@ -1,0 +1,387 @@
+package vn.ocop.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import vn.ocop.IntegrationTest;
+import vn.ocop.RegistryFixtures;
+import vn.ocop.TestUsers;
+import vn.ocop.certification.Certificate;
+import vn.ocop.certification.Certification;
+import vn.ocop.certification.IssuedCertificates;
+import vn.ocop.certification.RevocationGround;
+import vn.ocop.evaluation.CouncilScoring;
+import vn.ocop.evaluation.DossierFixtures;
+import vn.ocop.evaluation.Dossiers;
+import vn.ocop.evaluation.EvaluationRounds;
+import vn.ocop.identity.CurrentUser;
+import vn.ocop.producer.LegalType;
+import vn.ocop.producer.ProducerDetails;
+import vn.ocop.producer.ProducerRegistry;
+import vn.ocop.producer.ProducerView;
+import vn.ocop.product.ProductDetails;
+import vn.ocop.product.ProductRegistry;
+import vn.ocop.product.ProductStatus;
+import vn.ocop.product.ProductView;
+
+/**
+ * The public catalog on the real database: what is listed (a certificate in force only), search without accents,
+ * with typos and while typing, order and filters, withdrawal at once when a certificate is revoked, suspended or
+ * expires, privacy of producers' contacts, cache validators, open data and the sitemap.
+ */
+@IntegrationTest
+class CatalogIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Catalog catalog;
+
+    @Autowired
+    ProducerRegistry producers;
+
+    @Autowired
+    ProductRegistry products;
+
+    @Autowired
+    Certification certification;
+
+    @Autowired
+    EvaluationRounds rounds;
+
+    @Autowired
+    Dossiers dossiers;
+
+    @Autowired
+    CouncilScoring scoring;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DossierFixtures dossierFixtures;
+
+    private CatalogFixtures fixtures;
+    private IssuedCertificates issued;
+    private final CurrentUser admin = TestUsers.admin();
+    private final CurrentUser dongThap = TestUsers.provinceOfficer(RegistryFixtures.DONG_THAP);
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new CatalogFixtures(producers, products, catalog);
+        issued = new IssuedCertificates(
+                producers, products, rounds, dossiers, scoring, certification, jdbc, dossierFixtures);
+    }
+
+    @Test
+    void findsAnAccentedProductTypedWithoutAccentsWithATypoAndWhileTyping() {
+        String tag = CatalogFixtures.uniqueWord();
+        ProductView sauce = fixtures.listed("Nước mắm Phú Quốc " + tag, RegistryFixtures.CAO_LANH);
+
+        assertThat(fixtures.ids(search("nuoc mam phu quoc " + tag))).containsExactly(sauce.id());
+        CatalogResults typo = search("nuoc mam phu quc " + tag);
+        assertThat(fixtures.ids(typo)).containsExactly(sauce.id());
+        assertThat(typo.corrections()).containsKey("quc");
+        assertThat(typo.corrections().get("quc")).contains("quoc");
+        assertThat(fixtures.ids(search("Nước Mắm " + tag))).containsExactly(sauce.id());
+        assertThat(fixtures.ids(search(tag + " nuoc ma")))
+                .as("the last word still being typed")
+                .containsExactly(sauce.id());
+        assertThat(search("nuoc mam " + tag + " zzzzzzqqq").unmatched()).containsExactly("zzzzzzqqq");
+        assertThat(fixtures.ids(search(tag + " nước"))).containsExactly(sauce.id());
+    }
+
+    @Test
+    void listsOnlyProductsWithACertificateInForceToday() {
+        String tag = CatalogFixtures.uniqueWord();
+        long producer = fixtures.producer("HTX " + tag, RegistryFixtures.SA_DEC).id();
+        ProductView twoStars = fixtures.rated(producer, "Mật ong hai sao " + tag, 4, 2, LocalDate.now());
+        ProductView expired = fixtures.rated(
+                producer,
+                "Mật ong hết hạn " + tag,
+                4,
+                4,
+                LocalDate.now().minusMonths(36).minusDays(1));
+        ProductView inForce = fixtures.rated(
+                producer, "Mật ong còn hạn " + tag, 4, 3, LocalDate.now().minusMonths(35));
+        ProductView stopped = fixtures.rated(producer, "Mật ong ngừng " + tag, 4, 5, LocalDate.now());
+        fixtures.awaitListed(inForce.id());
+        fixtures.awaitListed(stopped.id());
+        fixtures.awaitEntry(expired.id());
+        ProductDetails details = new ProductDetails(
+                producer,
+                stopped.name(),
+                4,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                ProductStatus.DISCONTINUED,
+                List.of());
+        products.update(stopped.id(), details, stopped.version(), admin);
+        org.awaitility.Awaitility.await()
+                .until(() -> catalog.product(stopped.id()).isEmpty());
+
+        assertThat(fixtures.ids(search(tag))).containsExactly(inForce.id());
+        assertThat(catalog.entry(twoStars.id()))
+                .as("never certified: unknown to the public")
+                .isEmpty();
+        CatalogEntry past = catalog.entry(expired.id()).orElseThrow();
+        assertThat(past.listed()).isFalse();
+        assertThat(past.history()).extracting(h -> h.change().name()).containsExactly("CERTIFIED", "EXPIRED");
+    }
+
+    @Test
+    void aRevokedSuspendedOrExpiredCertificateLeavesTheCatalogTheMapAndTheApiAtOnce() throws Exception {
+        String tag = CatalogFixtures.uniqueWord();
+        Certificate revoked =
+                issued.province("Khô cá lóc thu hồi " + tag, LocalDate.now().minusDays(3));
+        Certificate suspended =
+                issued.province("Khô cá lóc tạm dừng " + tag, LocalDate.now().minusDays(2));
+        fixtures.awaitListed(revoked.productId());
+        fixtures.awaitListed(suspended.productId());
+        long before = catalog.figures().byProvince().getOrDefault(RegistryFixtures.DONG_THAP, 0L);
+        assertThat(apiIds(tag)).contains(revoked.productId(), suspended.productId());
+
+        certification.revoke(
+                revoked.number(), RevocationGround.LEGAL_VIOLATION, "QĐ 9/" + tag, LocalDate.now(), dongThap);
+        // No waiting: the withdrawal committed with the revocation.
+        assertThat(catalog.product(revoked.productId())).isEmpty();
+        assertThat(fixtures.ids(search(tag))).containsExactly(suspended.productId());
+        assertThat(catalog.figures().byProvince().getOrDefault(RegistryFixtures.DONG_THAP, 0L))
+                .isEqualTo(before - 1);
+        assertThat(apiIds(tag)).containsExactly(suspended.productId());
+        mvc.perform(get("/catalog/products/{id}", revoked.productId()))
+                .andExpect(status().isGone())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Bị thu hồi")));
+
+        certification.suspend(suspended.number(), "Hậu kiểm", "QĐ 10/" + tag, LocalDate.now(), dongThap);
+        assertThat(fixtures.ids(search(tag))).isEmpty();
+        assertThat(apiIds(tag)).isEmpty();
+        assertThat(catalog.figures().byProvince().getOrDefault(RegistryFixtures.DONG_THAP, 0L))
+                .isEqualTo(before - 2);
+
+        certification.reinstate(suspended.number(), "QĐ 11/" + tag, LocalDate.now(), dongThap);
+        assertThat(fixtures.ids(search(tag))).containsExactly(suspended.productId());
+        assertThat(catalog.entry(suspended.productId()).orElseThrow().history())
+                .extracting(h -> h.change().name())
+                .containsExactly("CERTIFIED", "SUSPENDED", "REINSTATED");
+        mvc.perform(get("/api/v1/public/products/{id}", suspended.productId()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.listed").value(true))
+                .andExpect(jsonPath("$.verificationUrl")
+                        .value(org.hamcrest.Matchers.endsWith("/verify/" + suspended.number())))
+                .andExpect(jsonPath("$.history[1].change").value("SUSPENDED"));
+    }
+
+    @Test
+    void aCertificatePastItsLastDayIsOutBeforeTheExpiryJobRunsAndTheJobRecordsIt() {
+        String tag = CatalogFixtures.uniqueWord();
+        Certificate old = issued.province(
+                "Trà sen hết hạn " + tag, LocalDate.now().minusMonths(36).minusDays(1));
+        fixtures.awaitEntry(old.productId());
+        assertThat(catalog.product(old.productId()))
+                .as("its last day was yesterday")
+                .isEmpty();
+        assertThat(fixtures.ids(search(tag))).isEmpty();
+
+        certification.expireDue(LocalDate.now());
+        CatalogEntry entry = catalog.entry(old.productId()).orElseThrow();
+        assertThat(entry.listed()).isFalse();
+        assertThat(entry.history()).extracting(h -> h.change().name()).contains("EXPIRED");
+    }
+
+    @Test
+    void sortsByStarsNameAndNewestAndFiltersByPlaceAndStars() {
+        String tag = CatalogFixtures.uniqueWord();
+        long caoLanh = fixtures.producer("HTX sắp xếp " + tag, RegistryFixtures.CAO_LANH)
+                .id();
+        long baDinh =
+                fixtures.producer("HTX Hà Nội " + tag, RegistryFixtures.BA_DINH).id();
+        ProductView dua =
+                fixtures.rated(caoLanh, "Đũa tre " + tag, 21, 3, LocalDate.now().minusDays(30));
+        ProductView an =
+                fixtures.rated(caoLanh, "Ấn tre " + tag, 21, 5, LocalDate.now().minusDays(60));
+        ProductView dao =
+                fixtures.rated(baDinh, "Dao tre " + tag, 21, 4, LocalDate.now().minusDays(1));
+        List.of(dua, an, dao).forEach(p -> fixtures.awaitListed(p.id()));
+
+        assertThat(fixtures.ids(search(tag, CatalogSort.NAME)))
+                .as("Vietnamese order: A, Ấ, D, Đ")
+                .containsExactly(an.id(), dao.id(), dua.id());
+        assertThat(fixtures.ids(search(tag, CatalogSort.STARS))).containsExactly(an.id(), dao.id(), dua.id());
+        assertThat(fixtures.ids(search(tag, CatalogSort.NEWEST))).containsExactly(dao.id(), dua.id(), an.id());
+        assertThat(fixtures.ids(catalog.search(
+                        new CatalogQuery(tag, "82", null, null, null, null, null, null, CatalogSort.NAME), 0, 20)))
+                .containsExactly(an.id(), dua.id());
+        assertThat(fixtures.ids(catalog.search(
+                        new CatalogQuery(tag, null, null, "IV", null, 4, null, null, CatalogSort.NAME), 0, 20)))
+                .containsExactly(dao.id());
+        CatalogResults paged =
+                catalog.search(new CatalogQuery(tag, null, null, null, 21, null, null, null, CatalogSort.NAME), 1, 2);
+        assertThat(fixtures.ids(paged)).containsExactly(dua.id());
+        assertThat(paged.page().total()).isEqualTo(3);
+    }
+
+    @Test
+    void producersContactsArePublicOnlyWhenTheProducerChoseSo() throws Exception {
+        String tag = CatalogFixtures.uniqueWord();
+        ProducerDetails details = new ProducerDetails(
+                LegalType.ENTERPRISE,
+                "Công ty " + tag,
+                RegistryFixtures.aTaxCode(),
+                "Lê Văn Năm",
+                "Giám đốc",
+                "0909 123 456",
+                tag + "@example.vn",
+                null,
+                "Số 5 đường Lý Thường Kiệt",
+                RegistryFixtures.CAO_LANH,
+                false,
+                false,
+                false,
+                false,
+                null,
+                null,
+                null,
+                null);
+        ProducerView producer = fixtures.producer(details);
+        ProductView product = fixtures.rated(producer.id(), "Bánh phồng tôm " + tag, 6, 4, LocalDate.now());
+        fixtures.awaitListed(product.id());
+
+        assertNoContacts(product.id(), producer.id(), tag);
+
+        producers.publishContacts(producer.id(), true, true, admin);
+        mvc.perform(get("/api/v1/public/producers/{id}", producer.id()))
+                .andExpect(jsonPath("$.producer.phone").value("0909 123 456"))
+                .andExpect(jsonPath("$.producer.email").value(tag + "@example.vn"));
+        mvc.perform(get("/catalog/producers/{id}", producer.id()))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(tag + "@example.vn")));
+
+        producers.publishContacts(producer.id(), false, false, admin);
+        assertNoContacts(product.id(), producer.id(), tag); // withdrawn in the same transaction: at once
+    }
+
+    private void assertNoContacts(long productId, long producerId, String tag) throws Exception {
+        for (String url : List.of(
+                "/api/v1/public/producers/" + producerId,
+                "/api/v1/public/products/" + productId,
+                "/api/v1/public/products?q=" + tag,
+                "/catalog/producers/" + producerId,
+                "/catalog/products/" + productId,
+                "/catalog?q=" + tag,
+                "/open-data/ocop-products.csv")) {
+            String body = mvc.perform(get(url)).andReturn().getResponse().getContentAsString();
+            assertThat(body).as(url).doesNotContain("0909 123 456").doesNotContain(tag + "@example.vn");
+        }
+    }
+
+    @Test
+    void publicPagesCarryValidatorsThatChangeWhenTheCatalogDoesAndNoSession() throws Exception {
+        ProductView product =
+                fixtures.listed("Cà phê Robusta " + CatalogFixtures.uniqueWord(), RegistryFixtures.CAO_LANH);
+        for (String url : List.of(
+                "/",
+                "/catalog",
+                "/catalog/map",
+                "/catalog/products/" + product.id(),
+                "/api/v1/public/products",
+                "/open-data",
+                "/sitemap.xml")) {
+            MvcResult first = mvc.perform(get(url))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string(
+                                    "Cache-Control",
+                                    org.hamcrest.Matchers.allOf(
+                                            org.hamcrest.Matchers.containsString("public"),
+                                            org.hamcrest.Matchers.containsString("no-cache"))))
+                    .andExpect(header().exists("Last-Modified"))
+                    .andExpect(header().doesNotExist("Set-Cookie"))
+                    .andReturn();
+            String etag = first.getResponse().getHeader("ETag");
+            assertThat(etag).as(url).startsWith("W/\"c");
+            mvc.perform(get(url).header("If-None-Match", etag)).andExpect(status().isNotModified());
+        }
+        String etag = mvc.perform(get("/catalog/products/{id}", product.id()))
+                .andReturn()
+                .getResponse()
+                .getHeader("ETag");
+        catalog.contentChanged();
+        mvc.perform(get("/catalog/products/{id}", product.id()).header("If-None-Match", etag))
+                .andExpect(status().isOk())
+                .andExpect(header().string("ETag", org.hamcrest.Matchers.not(etag)));
+    }
+
+    @Test
+    void openDataSitemapAndStructuredDataListTheProduct() throws Exception {
+        String tag = CatalogFixtures.uniqueWord();
+        ProductView product = fixtures.listed("Gạo thơm ST25 " + tag, RegistryFixtures.CAO_LANH);
+        mvc.perform(get("/open-data/ocop-products.csv"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString("attachment")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Gạo thơm ST25 " + tag)));
+        mvc.perform(get("/open-data/ocop-products.json"))
+                .andExpect(jsonPath("$.products[?(@.product_id == " + product.id() + ")].name")
+                        .value("Gạo thơm ST25 " + tag));
+        mvc.perform(get("/sitemap.xml"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("/sitemap-products-0.xml")));
+        mvc.perform(get("/sitemap-products-0.xml"))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString("/catalog/products/" + product.id() + "</loc>")));
+        mvc.perform(get("/robots.txt")).andExpect(content().string(org.hamcrest.Matchers.containsString("Sitemap: ")));
+        mvc.perform(get("/catalog/products/{id}", product.id()))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("application/ld+json")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("\"@type\":\"Product\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("\"priceCurrency\":\"VND\"")));
+    }
+
+    @Test
+    void badQueriesGetClearAnswersNever500() throws Exception {
+        mvc.perform(get("/api/v1/public/products").param("stars", "9"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").exists());
+        mvc.perform(get("/api/v1/public/products").param("sort", "PRICE")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/public/products").param("size", "1000")).andExpect(status().isBadRequest());
+        mvc.perform(get("/catalog").param("stars", "2")).andExpect(status().isBadRequest());
+        mvc.perform(get("/catalog").param("q", "\u0000%_'\"<script>")).andExpect(status().isOk());
+        mvc.perform(get("/catalog/products/{id}", 987654321L)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/public/products/{id}", 987654321L)).andExpect(status().isNotFound());
+        mvc.perform(get("/catalog/producers/{id}", 987654321L)).andExpect(status().isNotFound());
+    }
+
+    private CatalogResults search(String text) {
+        return search(text, CatalogSort.RELEVANCE);
+    }
+
+    private CatalogResults search(String text, CatalogSort sort) {
+        return catalog.search(new CatalogQuery(text, null, null, null, null, null, null, null, sort), 0, 20);
+    }
+
+    private List<Long> apiIds(String text) throws Exception {
+        String json = mvc.perform(get("/api/v1/public/products").param("q", text))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        List<Number> ids = com.jayway.jsonpath.JsonPath.read(json, "$.items[*].id");
+        return ids.stream().map(Number::longValue).toList();
+    }
+}

@@ -1,0 +1,283 @@
+package vn.ocop.traceability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import vn.ocop.IntegrationTest;
+import vn.ocop.RegistryFixtures;
+import vn.ocop.TestUsers;
+import vn.ocop.certification.Certificate;
+import vn.ocop.certification.Certification;
+import vn.ocop.certification.IssuedCertificates;
+import vn.ocop.certification.RevocationGround;
+import vn.ocop.evaluation.CouncilScoring;
+import vn.ocop.evaluation.Dossiers;
+import vn.ocop.evaluation.EvaluationRounds;
+import vn.ocop.producer.ProducerRegistry;
+import vn.ocop.product.ProductRegistry;
+import vn.ocop.traceability.LotCommands.ChangeStatus;
+
+/**
+ * The public side: a scan shows the product, lot, events and the live certificate; revocation, suspension, recall and
+ * inactive stamps show on the next scan; unknown and malformed codes get a friendly 404 and are logged; no session.
+ */
+@IntegrationTest
+class PublicTraceIntegrationTests {
+
+    @Autowired
+    ProducerRegistry producers;
+
+    @Autowired
+    ProductRegistry products;
+
+    @Autowired
+    Lots lots;
+
+    @Autowired
+    StampBatches batches;
+
+    @Autowired
+    Certification certification;
+
+    @Autowired
+    EvaluationRounds rounds;
+
+    @Autowired
+    Dossiers dossiers;
+
+    @Autowired
+    CouncilScoring scoring;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    vn.ocop.evaluation.DossierFixtures dossierFixtures;
+
+    @Autowired
+    MockMvc mvc;
+
+    TraceFixtures fixtures;
+    IssuedCertificates issued;
+
+    @BeforeEach
+    void fixtures() {
+        fixtures = new TraceFixtures(producers, products, lots, batches, jdbc);
+        issued = new IssuedCertificates(
+                producers, products, rounds, dossiers, scoring, certification, jdbc, dossierFixtures);
+    }
+
+    @Test
+    void theScanApiShowsProductLotEventsShopsAndTheCertificateAndLogsTheScan() throws Exception {
+        long product = fixtures.certifiedProduct("Nước mắm Phú Quốc truy xuất");
+        LotView lot = fixtures.lot(product, null);
+        fixtures.event(lot.id(), LotEventType.RECEIVED, "Cá cơm than tươi từ tàu QN-1234");
+        fixtures.event(lot.id(), LotEventType.PACKED, "Đóng chai 500 ml");
+        StampCode code = fixtures.codes(fixtures.activeBatch(lot.id(), 5).id()).get(2);
+
+        MvcResult result = mvc.perform(
+                        get("/api/v1/stamps/" + code.grouped().toLowerCase().replace(' ', '-'))
+                                .header("User-Agent", "Mozilla/5.0 (Linux; Android 14) Zalo/24.1"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "no-store"))
+                .andExpect(jsonPath("$.outcome").value("GENUINE"))
+                .andExpect(jsonPath("$.code").value(code.text()))
+                .andExpect(jsonPath("$.qrContent").value("http://localhost:8080/t/" + code.text()))
+                .andExpect(jsonPath("$.lot.lotNumber").value(lot.lotNumber()))
+                .andExpect(jsonPath("$.lot.product.name").value("Nước mắm Phú Quốc truy xuất"))
+                .andExpect(jsonPath("$.lot.product.star").value(4))
+                .andExpect(jsonPath("$.lot.product.communeName").value("Phường Cao Lãnh"))
+                .andExpect(jsonPath("$.lot.product.provinceName").value("Tỉnh Đồng Tháp"))
+                .andExpect(jsonPath("$.lot.product.shops[0].platform").value("Shopee"))
+                .andExpect(jsonPath("$.lot.certificate.status").value("VALID"))
+                .andExpect(jsonPath("$.lot.certificate.source").value("IMPORTED"))
+                .andExpect(jsonPath("$.lot.events.length()").value(2))
+                .andExpect(jsonPath("$.lot.events[0].type").value("RECEIVED"))
+                .andExpect(jsonPath("$.batch.status").value("ACTIVE"))
+                .andExpect(jsonPath("$.scanId").isNumber())
+                .andReturn();
+        long scanId =
+                Long.parseLong(result.getResponse().getContentAsString().replaceAll(".*\"scanId\":(\\d+).*", "$1"));
+        assertThat(jdbc.sql("SELECT outcome || '/' || channel || '/' || ua_family FROM scan WHERE id = ?")
+                        .param(scanId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("GENUINE/API/Zalo");
+    }
+
+    @Test
+    void aRevokedCertificateShowsOnTheNextScanAndTheStarIsGone() throws Exception {
+        Certificate certificate =
+                issued.province("Hạt sen Tháp Mười truy xuất", LocalDate.now().minusMonths(2));
+        LotView lot = fixtures.lot(certificate.productId(), null);
+        StampCode code = fixtures.codes(fixtures.activeBatch(lot.id(), 2).id()).get(0);
+        mvc.perform(get("/t/" + code.text()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Tem chính hãng")))
+                .andExpect(content().string(containsString("/verify/" + certificate.number())))
+                .andExpect(content().string(containsString("★★★★")));
+
+        certification.suspend(
+                certificate.number(),
+                "Hậu kiểm",
+                "12/QĐ-TĐC",
+                LocalDate.now(),
+                TestUsers.provinceOfficer(RegistryFixtures.DONG_THAP));
+        mvc.perform(get("/t/" + code.text()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Giấy chứng nhận OCOP đang bị tạm đình chỉ")))
+                .andExpect(content().string(not(containsString("★★★★"))));
+
+        certification.revoke(
+                certificate.number(),
+                RevocationGround.values()[0],
+                "15/QĐ-UBND",
+                LocalDate.now(),
+                TestUsers.provinceOfficer(RegistryFixtures.DONG_THAP));
+        mvc.perform(get("/t/" + code.text()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Giấy chứng nhận OCOP đã bị thu hồi")))
+                .andExpect(content().string(containsString("Đã bị thu hồi")));
+        mvc.perform(get("/api/v1/stamps/" + code.text()))
+                .andExpect(jsonPath("$.outcome").value("CERT_REVOKED"))
+                .andExpect(jsonPath("$.lot.certificate.status").value("REVOKED"))
+                .andExpect(jsonPath("$.lot.product.star").doesNotExist());
+    }
+
+    @Test
+    void aRecalledLotShowsItsRecallMessage() throws Exception {
+        LotView lot = fixtures.lot(fixtures.certifiedProduct("Chả cá thác lác"), null);
+        StampCode code = fixtures.codes(fixtures.activeBatch(lot.id(), 2).id()).get(1);
+        lots.changeStatus(
+                lot.id(),
+                new ChangeStatus(StatusChange.RECALL, "Phát hiện vượt ngưỡng vi sinh; xin đổi trả tại nơi mua"),
+                TraceFixtures.ADMIN);
+        mvc.perform(get("/t/" + code.text()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("SẢN PHẨM ĐÃ BỊ THU HỒI")))
+                .andExpect(content().string(containsString("Phát hiện vượt ngưỡng vi sinh; xin đổi trả tại nơi mua")));
+        mvc.perform(get("/api/v1/stamps/" + code.text()))
+                .andExpect(jsonPath("$.outcome").value("RECALLED"));
+    }
+
+    @Test
+    void inactiveAndSuspendedStampsWarnTheBuyer() throws Exception {
+        LotView lot = fixtures.lot(fixtures.certifiedProduct("Bánh pía sầu riêng"), null);
+        LotView.Batch batch = batches.generate(lot.id(), new LotCommands.GenerateBatch(2), TraceFixtures.ADMIN);
+        StampCode code = fixtures.codes(batch.id()).get(0);
+        mvc.perform(get("/api/v1/stamps/" + code.text()))
+                .andExpect(jsonPath("$.outcome").value("INACTIVE"));
+        batches.changeStatus(batch.id(), new ChangeStatus(StatusChange.ACTIVATE, null), TraceFixtures.ADMIN);
+        batches.changeStatus(
+                batch.id(), new ChangeStatus(StatusChange.SUSPEND, "Tem thất lạc tại xưởng in"), TraceFixtures.ADMIN);
+        mvc.perform(get("/t/" + code.text()))
+                .andExpect(content().string(containsString("Sản phẩm đang tạm ngừng lưu hành")))
+                .andExpect(content().string(containsString("Tem thất lạc tại xưởng in")));
+    }
+
+    @Test
+    void unknownAndMalformedCodesGetAFriendly404AndAreLogged() throws Exception {
+        StampCode unknown = StampCode.of(StampCodes.generate(1));
+        long before = scans("UNKNOWN") + scans("MALFORMED");
+        mvc.perform(get("/t/" + unknown.text()).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("Không tìm thấy tem")))
+                .andExpect(content().string(containsString("Tem có thể là tem giả")))
+                .andExpect(content().string(not(containsString("Exception"))));
+        for (String malformed :
+                List.of("12345", "<script>alert(1)</script>", "ABC-123-XYZ-000", "A".repeat(300), "' OR 1=1 --")) {
+            mvc.perform(get("/t/{code}", malformed).accept(MediaType.TEXT_HTML))
+                    .andDo(r -> System.out.println("MALFORMED " + malformed.length() + " -> "
+                            + r.getResponse().getStatus() + " "
+                            + r.getResponse().getContentAsString().length()))
+                    .andExpect(status().isNotFound())
+                    .andExpect(content().string(containsString("không phải mã tem truy xuất OCOP")))
+                    .andExpect(content().string(not(containsString("<script>alert"))));
+        }
+        mvc.perform(get("/t").param("code", "Mã tem số 12").accept(MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("không phải mã tem truy xuất OCOP")));
+        mvc.perform(get("/t").param("code", unknown.grouped().toLowerCase()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", "/t/" + unknown.text()));
+        // An encoded percent sign is refused by the firewall before any controller: a 400, not a 5xx.
+        mvc.perform(get("/t/{code}", "%00")).andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/stamps/" + unknown.text()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("TRC-013"));
+        mvc.perform(get("/api/v1/stamps/not-a-code"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("TRC-014"));
+        assertThat(scans("UNKNOWN") + scans("MALFORMED") - before).isEqualTo(9);
+    }
+
+    @Test
+    void publicPagesSetNoSessionCookie() throws Exception {
+        StampCode code = fixtures.aGenuineStamp("Kẹo dừa không phiên");
+        for (String path : List.of("/t", "/t/" + code.text(), "/t/AAAA", "/api/v1/stamps/" + code.text())) {
+            MvcResult result = mvc.perform(get(path)).andReturn();
+            assertThat(result.getResponse().getHeaders("Set-Cookie"))
+                    .as(path)
+                    .noneMatch(c -> c.startsWith("OCOPSESSION"));
+            assertThat(result.getRequest().getSession(false)).as(path).isNull();
+        }
+    }
+
+    @Test
+    void aBrowserMayAddACoarseLocationToItsOwnScanOnce() throws Exception {
+        StampCode code = fixtures.aGenuineStamp("Trà sen Hồ Tây vị trí");
+        String body = mvc.perform(get("/api/v1/stamps/" + code.text()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        long scanId = Long.parseLong(body.replaceAll(".*\"scanId\":(\\d+).*", "$1"));
+        String hanoi = "{\"latitude\": 21.02851, \"longitude\": 105.85417}";
+        mvc.perform(post("/api/v1/stamps/" + code.text() + "/scans/" + scanId + "/location")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(hanoi))
+                .andExpect(status().isNoContent());
+        assertThat(jdbc.sql("SELECT province_code || ' ' || lat || ' ' || lon FROM scan WHERE id = ?")
+                        .param(scanId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("01 21.0 105.9");
+        mvc.perform(post("/api/v1/stamps/" + code.text() + "/scans/" + scanId + "/location")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(hanoi))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("TRC-023"));
+        StampCode other = fixtures.aGenuineStamp("Trà khác vị trí");
+        mvc.perform(post("/api/v1/stamps/" + other.text() + "/scans/" + scanId + "/location")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(hanoi))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/v1/stamps/" + code.text() + "/scans/" + scanId + "/location")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"latitude\": 500, \"longitude\": 1}"))
+                .andExpect(status().isBadRequest());
+    }
+
+    private long scans(String outcome) {
+        return jdbc.sql("SELECT count(*) FROM scan WHERE outcome = ?")
+                .param(outcome)
+                .query(Long.class)
+                .single();
+    }
+}
