@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,9 +29,7 @@ import vn.ocop.RegistryFixtures;
 import vn.ocop.TestUsers;
 import vn.ocop.evaluation.CommuneReview;
 import vn.ocop.evaluation.CouncilScoring;
-import vn.ocop.evaluation.CriteriaSets;
 import vn.ocop.evaluation.DossierFixtures;
-import vn.ocop.evaluation.DossierView;
 import vn.ocop.evaluation.Dossiers;
 import vn.ocop.evaluation.EvaluationRound;
 import vn.ocop.evaluation.EvaluationRounds;
@@ -68,9 +65,6 @@ class CertificationPagesIntegrationTests {
 
     @Autowired
     CouncilScoring scoring;
-
-    @Autowired
-    CriteriaSets criteria;
 
     @Autowired
     UserAccounts users;
@@ -252,28 +246,15 @@ class CertificationPagesIntegrationTests {
         rounds.seat(round.id(), member.id(), "MEMBER", province);
         long dossier = filed(round, producerName, productName);
         dossiers.startEvaluation(dossier, province);
-        Map<String, Integer> best = best(dossiers.get(dossier, chair));
+        // The best option everywhere: a 5★ result, at province level a candidate for the ministry (listed all the
+        // same).
+        Map<String, Integer> best = fixtures.bestChoices(dossiers.get(dossier, chair));
         for (CurrentUser m : List.of(chair, member)) {
             scoring.save(dossier, best, m);
             scoring.submit(dossier, m);
         }
         scoring.close(dossier, chair);
         return dossier;
-    }
-
-    /** The best option of every criterion (a council's 5★ result: at province level, a candidate for the ministry). */
-    private Map<String, Integer> best(DossierView dossier) {
-        Map<String, Integer> choices = new LinkedHashMap<>();
-        criteria.set(dossier.criteriaVersion(), dossier.setNo())
-                .criteria()
-                .forEach(c -> choices.put(
-                        c.code(),
-                        c.options().stream()
-                                .max(java.util.Comparator.comparing(
-                                        vn.ocop.evaluation.criteria.OptionDefinition::points))
-                                .orElseThrow()
-                                .index()));
-        return choices;
     }
 
     private CurrentUser councilMember() {

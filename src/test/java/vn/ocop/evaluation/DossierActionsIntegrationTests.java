@@ -27,7 +27,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import vn.ocop.IntegrationTest;
 import vn.ocop.RegistryFixtures;
 import vn.ocop.TestUsers;
-import vn.ocop.evaluation.criteria.OptionDefinition;
 import vn.ocop.identity.CreateUser;
 import vn.ocop.identity.CurrentUser;
 import vn.ocop.identity.Role;
@@ -61,9 +60,6 @@ class DossierActionsIntegrationTests {
 
     @Autowired
     CouncilScoring scoring;
-
-    @Autowired
-    CriteriaSets criteria;
 
     @Autowired
     UserAccounts users;
@@ -229,7 +225,7 @@ class DossierActionsIntegrationTests {
             case DECLARE_CONFLICT -> post(base + "/conflict").param("note", "Không xung đột");
             case SCORE -> {
                 MockHttpServletRequestBuilder r = post(base + "/scoresheet").param("action", "save");
-                best(dossiers.get(dossier, admin))
+                fixtures.bestChoices(dossiers.get(dossier, admin))
                         .forEach((code, index) -> r.param("c_" + code, String.valueOf(index)));
                 yield r;
             }
@@ -280,7 +276,7 @@ class DossierActionsIntegrationTests {
 
     private long allSheetsIn() {
         long id = underEvaluation();
-        Map<String, Integer> best = best(dossiers.get(id, admin));
+        Map<String, Integer> best = fixtures.bestChoices(dossiers.get(id, admin));
         for (CurrentUser seat : List.of(chair, member)) {
             scoring.save(id, best, seat);
             scoring.submit(id, seat);
@@ -290,19 +286,6 @@ class DossierActionsIntegrationTests {
 
     private String ground(long dossier) {
         return dossiers.grounds(dossier, admin).get(0).code();
-    }
-
-    private Map<String, Integer> best(DossierView dossier) {
-        Map<String, Integer> choices = new LinkedHashMap<>();
-        criteria.set(dossier.criteriaVersion(), dossier.setNo())
-                .criteria()
-                .forEach(c -> choices.put(
-                        c.code(),
-                        c.options().stream()
-                                .max(java.util.Comparator.comparing(OptionDefinition::points))
-                                .orElseThrow()
-                                .index()));
-        return choices;
     }
 
     private CurrentUser councilMember(String tag) {
