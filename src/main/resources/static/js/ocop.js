@@ -29,3 +29,12 @@ document.addEventListener('submit', function (event) {
     event.preventDefault();
   }
 });
+
+// Print buttons (data-print): the browser's print dialog, which also saves as PDF; the print stylesheet keeps the sheet.
+document.addEventListener('click', function (event) {
+  var button = event.target && event.target.closest ? event.target.closest('[data-print]') : null;
+  if (button) {
+    event.preventDefault();
+    window.print();
+  }
+});

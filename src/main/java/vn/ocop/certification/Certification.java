@@ -98,7 +98,9 @@ public class Certification {
             int star,
             BigDecimal total,
             String level,
-            String status) {}
+            String status,
+            long producerId,
+            long roundId) {}
 
     /** Command: a recognition decision for one or more candidates (by dossier). */
     public record IssueDecision(
@@ -186,7 +188,8 @@ public class Certification {
     public List<Candidate> candidates(CurrentUser actor) {
         return jdbc
                 .sql("""
-                        SELECT c.dossier_id, c.product_id, p.name, c.star, c.total, c.level, c.status, c.commune_code
+                        SELECT c.dossier_id, c.product_id, p.name, c.star, c.total, c.level, c.status, c.commune_code,
+                               c.producer_id, c.round_id
                           FROM certification_candidate c JOIN product p ON p.id = c.product_id
                          ORDER BY c.created_at, c.dossier_id""")
                 .query((rs, n) -> new Object[] {
@@ -197,7 +200,9 @@ public class Certification {
                             rs.getInt(4),
                             rs.getBigDecimal(5),
                             rs.getString(6),
-                            rs.getString(7)),
+                            rs.getString(7),
+                            rs.getLong(9),
+                            rs.getLong(10)),
                     rs.getString(8)
                 })
                 .list()

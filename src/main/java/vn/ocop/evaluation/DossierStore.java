@@ -102,13 +102,18 @@ class DossierStore {
                 > 0;
     }
 
-    /** The producer's most recent self-assessment saved from the public page for this criteria set, if any. */
-    Optional<Map<String, Integer>> savedSelfAssessment(long producerId, String criteriaVersion, int setNo) {
+    /**
+     * The most recent self-assessment saved from the public page for this product and criteria set (or, saved before
+     * self-assessments named a product, for any product of the producer), if any.
+     */
+    Optional<Map<String, Integer>> savedSelfAssessment(
+            long producerId, long productId, String criteriaVersion, int setNo) {
         return jdbc.sql("""
                         SELECT choices::text FROM saved_self_assessment
                          WHERE producer_id = ? AND criteria_version = ? AND set_no = ?
-                         ORDER BY id DESC LIMIT 1""")
-                .params(producerId, criteriaVersion, setNo)
+                           AND (product_id = ? OR product_id IS NULL)
+                         ORDER BY product_id IS NULL, id DESC LIMIT 1""")
+                .params(producerId, criteriaVersion, setNo, productId)
                 .query(String.class)
                 .optional()
                 .map(text -> json.readValue(text, CHOICES));

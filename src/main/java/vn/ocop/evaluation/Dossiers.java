@@ -136,7 +136,7 @@ public class Dossiers {
         }
         if (startingAssessment.isEmpty()) {
             startingAssessment = store.savedSelfAssessment(
-                            product.producerId(), round.criteriaVersion(), product.criteriaSetNo())
+                            product.producerId(), productId, round.criteriaVersion(), product.criteriaSetNo())
                     .orElse(Map.of());
         }
         long id;

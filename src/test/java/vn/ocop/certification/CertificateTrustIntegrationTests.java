@@ -184,7 +184,7 @@ class CertificateTrustIntegrationTests {
                 .andExpect(jsonPath("$.code").value("CERT-011"));
 
         // A suspension lifted by hand, without a signed reinstatement.
-        Certificate suspended = issued().province("Bánh phồng tôm thử tạm dừng", LocalDate.of(2026, 3, 2));
+        Certificate suspended = issued().province("Bánh phồng tôm thử đình chỉ", LocalDate.of(2026, 3, 2));
         certification.suspend(suspended.number(), "Hậu kiểm", "90/QĐ-UBND", LocalDate.of(2026, 7, 1), province);
         assertThat(certification.verify(suspended.number()).authentic()).isTrue();
         jdbc.sql("UPDATE certificate SET status = 'VALID' WHERE number = ?")
@@ -196,6 +196,47 @@ class CertificateTrustIntegrationTests {
         mvc.perform(get("/verify/" + suspended.number()))
                 .andExpect(content().string(containsString("KHÔNG HỢP LỆ")))
                 .andExpect(content().string(not(containsString("đang có hiệu lực"))));
+    }
+
+    @Test
+    void thePublicPageHidesTheStarsWhileTheCertificateIsSuspended() throws Exception {
+        Certificate certificate = issued().province("Kẹo dừa thử đình chỉ sao", LocalDate.of(2026, 3, 2));
+        String n = certificate.number();
+        mvc.perform(get("/verify/" + n))
+                .andExpect(content().string(containsString("id=\"verify-stars\"")))
+                .andExpect(content().string(not(containsString("verify-stars-hidden"))));
+
+        certification.suspend(n, "Hậu kiểm", "91/QĐ-UBND", LocalDate.of(2026, 7, 1), province);
+        mvc.perform(get("/verify/" + n))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Giấy chứng nhận đang bị đình chỉ.")))
+                .andExpect(content().string(containsString("id=\"verify-stars-hidden\"")))
+                .andExpect(content().string(not(containsString("id=\"verify-stars\""))))
+                .andExpect(content().string(not(containsString("★★★★"))));
+        // The officer's page uses the same word as the notice: "đình chỉ", never "tạm dừng".
+        mvc.perform(get("/certificates/" + n).with(as(province)))
+                .andExpect(content().string(containsString("Khôi phục hiệu lực")))
+                .andExpect(content().string(not(containsString("ạm dừng"))));
+
+        certification.reinstate(n, "92/QĐ-UBND", LocalDate.of(2026, 8, 1), province);
+        mvc.perform(get("/verify/" + n))
+                .andExpect(content().string(containsString("id=\"verify-stars\"")))
+                .andExpect(content().string(not(containsString("verify-stars-hidden"))));
+    }
+
+    @Test
+    void theVietnameseTextsSayDinhChiForSuspension() throws Exception {
+        for (String bundle : new String[] {"messages_vi.properties", "i18n/certification_vi.properties"}) {
+            try (var in = getClass().getClassLoader().getResourceAsStream(bundle)) {
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
+                assertThat(text).as(bundle).doesNotContain("tạm dừng");
+            }
+        }
+        mvc.perform(get("/certificates/"
+                                + issued().province("Bánh pía thử nút đình chỉ", LocalDate.of(2026, 3, 2))
+                                        .number())
+                        .with(as(province)))
+                .andExpect(content().string(containsString(">Đình chỉ</")));
     }
 
     @Test

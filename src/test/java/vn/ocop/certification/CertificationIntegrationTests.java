@@ -181,7 +181,7 @@ class CertificationIntegrationTests {
 
     @Test
     void theIssuingAuthoritySuspendsAndReinstatesACertificate() throws Exception {
-        long dossier = rated("Mứt gừng thử tạm dừng", List.of(new BigDecimal("66")), 3);
+        long dossier = rated("Mứt gừng thử đình chỉ", List.of(new BigDecimal("66")), 3);
         awaitCandidate(dossier, "PENDING");
         Certificate certificate =
                 certification.issue(decision(dossier), province).get(0);

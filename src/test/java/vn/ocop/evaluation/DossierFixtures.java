@@ -69,6 +69,21 @@ public final class DossierFixtures {
         return dossiers.submit(dossierId, actor);
     }
 
+    /** The best option of every criterion of the dossier's set (a council sheet giving the top score). */
+    public Map<String, Integer> bestChoices(DossierView dossier) {
+        Map<String, Integer> choices = new LinkedHashMap<>();
+        criteria.set(dossier.criteriaVersion(), dossier.setNo())
+                .criteria()
+                .forEach(c -> choices.put(
+                        c.code(),
+                        c.options().stream()
+                                .max(java.util.Comparator.comparing(
+                                        vn.ocop.evaluation.criteria.OptionDefinition::points))
+                                .orElseThrow()
+                                .index()));
+        return choices;
+    }
+
     /** A small PDF, different every time (a producer's locker refuses the same file twice). */
     public static byte[] aPdf() {
         return ("%PDF-1.4\n% " + UUID.randomUUID() + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);

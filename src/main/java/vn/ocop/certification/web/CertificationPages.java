@@ -1,7 +1,11 @@
 package vn.ocop.certification.web;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -15,7 +19,10 @@ import vn.ocop.certification.Certificate;
 import vn.ocop.certification.CertificateDocuments;
 import vn.ocop.certification.Certification;
 import vn.ocop.certification.RevocationGround;
+import vn.ocop.evaluation.CouncilMinutes;
+import vn.ocop.evaluation.EvaluationRounds;
 import vn.ocop.identity.CurrentUser;
+import vn.ocop.producer.ProducerRegistry;
 import vn.ocop.shared.OcopException;
 import vn.ocop.shared.web.Problems;
 
@@ -26,44 +33,150 @@ class CertificationPages {
     private final Certification certification;
     private final CertificateDocuments documents;
     private final Problems problems;
+    private final ProducerRegistry producers;
+    private final EvaluationRounds rounds;
+    private final CouncilMinutes minutes;
 
-    CertificationPages(Certification certification, CertificateDocuments documents, Problems problems) {
+    CertificationPages(
+            Certification certification,
+            CertificateDocuments documents,
+            Problems problems,
+            ProducerRegistry producers,
+            EvaluationRounds rounds,
+            CouncilMinutes minutes) {
         this.certification = certification;
         this.documents = documents;
         this.problems = problems;
+        this.producers = producers;
+        this.rounds = rounds;
+        this.minutes = minutes;
     }
 
     @GetMapping("/certification")
     String candidates(CurrentUser actor, Model model) {
-        model.addAttribute("candidates", certification.candidates(actor));
-        return "certification/candidates";
+        return candidatesPage(actor, model, new DecisionForm(List.of(), "", "", ""));
     }
 
+    /**
+     * Issues one decision for the ticked candidates. Bad input (nothing ticked, a missing or too long field, a date
+     * that is not a date) and refusals of the decision itself come back on the page with everything typed kept; only
+     * a decision issued redirects.
+     */
     @PostMapping("/certification/decisions")
     String issue(
-            @RequestParam(required = false) List<Long> dossierIds,
-            @RequestParam String decisionNumber,
-            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate decidedOn,
-            @RequestParam String authority,
+            @RequestParam(required = false) List<String> dossierIds,
+            @RequestParam(defaultValue = "") String decisionNumber,
+            @RequestParam(defaultValue = "") String decidedOn,
+            @RequestParam(defaultValue = "") String authority,
             CurrentUser actor,
+            Model model,
             RedirectAttributes redirect) {
-        try {
-            if (dossierIds == null || dossierIds.isEmpty() || decisionNumber.isBlank() || authority.isBlank()) {
-                throw new OcopException(vn.ocop.shared.CommonError.VALIDATION_FAILED);
+        DecisionForm form = new DecisionForm(
+                dossierIds == null
+                        ? List.of()
+                        : dossierIds.stream().map(String::strip).toList(),
+                decisionNumber.strip(),
+                decidedOn.strip(),
+                authority.strip());
+        List<String> errors = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        for (String id : form.dossierIds()) {
+            try {
+                ids.add(Long.parseLong(id));
+            } catch (NumberFormatException e) {
+                errors.add(problems.message("cert.form.badCandidate"));
+                break;
             }
+        }
+        if (form.dossierIds().isEmpty()) {
+            errors.add(problems.message("cert.form.noneTicked"));
+        } else if (ids.size() > MAX_BATCH) {
+            errors.add(problems.message("cert.form.tooMany", MAX_BATCH));
+        }
+        if (form.decisionNumber().isEmpty()) {
+            errors.add(problems.message("cert.form.decisionNumberMissing"));
+        } else if (form.decisionNumber().length() > 60) {
+            errors.add(problems.message("cert.form.tooLong", problems.message("cert.decisionNumber"), 60));
+        }
+        LocalDate date = null;
+        if (form.decidedOn().isEmpty()) {
+            errors.add(problems.message("cert.form.decidedOnMissing"));
+        } else {
+            try {
+                date = LocalDate.parse(form.decidedOn());
+            } catch (DateTimeParseException e) {
+                errors.add(problems.message("cert.form.decidedOnInvalid"));
+            }
+        }
+        if (form.authority().isEmpty()) {
+            errors.add(problems.message("cert.form.authorityMissing"));
+        } else if (form.authority().length() > 300) {
+            errors.add(problems.message("cert.form.tooLong", problems.message("cert.authority"), 300));
+        }
+        if (!errors.isEmpty()) {
+            model.addAttribute("errors", errors);
+            return candidatesPage(actor, model, form);
+        }
+        try {
             List<Certificate> issued = certification.issue(
-                    new Certification.IssueDecision(decisionNumber, decidedOn, authority, dossierIds), actor);
+                    new Certification.IssueDecision(form.decisionNumber(), date, form.authority(), ids), actor);
             // Flash attributes travel in the session (stored in PostgreSQL): plain serializable values only.
             redirect.addFlashAttribute(
                     "issued",
-                    new java.util.ArrayList<>(issued.stream()
+                    new ArrayList<>(issued.stream()
                             .map(c -> new IssuedLink(c.number(), c.productName()))
                             .toList()));
         } catch (OcopException e) {
-            refusedOrMessage(e, redirect);
+            if (e.errorCode().kind() == vn.ocop.shared.ErrorKind.FORBIDDEN) {
+                throw e;
+            }
+            model.addAttribute("errors", List.of(problems.message(e.errorCode().messageKey(), e.arguments())));
+            return candidatesPage(actor, model, form);
         }
         return "redirect:/certification";
     }
+
+    private static final int MAX_BATCH = 500;
+
+    private String candidatesPage(CurrentUser actor, Model model, DecisionForm form) {
+        Map<Long, String> producerNames = new HashMap<>();
+        Map<Long, String> roundNames = new HashMap<>();
+        List<CandidateLine> lines = certification.candidates(actor).stream()
+                .map(c -> new CandidateLine(
+                        c,
+                        producerNames.computeIfAbsent(
+                                c.producerId(),
+                                id -> producers.lookup(id).map(p -> p.name()).orElse("")),
+                        roundNames.computeIfAbsent(
+                                c.roundId(),
+                                id -> rounds.find(id).map(r -> r.name()).orElse("")),
+                        minutesAvailable(c.dossierId(), actor),
+                        form.dossierIds().contains(String.valueOf(c.dossierId()))))
+                .toList();
+        model.addAttribute("candidates", lines);
+        model.addAttribute("form", form);
+        return "certification/candidates";
+    }
+
+    /** Whether the council's minutes can be opened (not for a result recorded from a council that met on paper). */
+    private boolean minutesAvailable(long dossierId, CurrentUser actor) {
+        try {
+            return minutes.available(dossierId, actor);
+        } catch (OcopException e) {
+            return false;
+        }
+    }
+
+    /** What was typed into the decision form, kept when it comes back with a message. */
+    record DecisionForm(List<String> dossierIds, String decisionNumber, String decidedOn, String authority) {}
+
+    /** One candidate as the page lists it: who, from which round, and whether its minutes exist. */
+    record CandidateLine(
+            Certification.Candidate candidate,
+            String producerName,
+            String roundName,
+            boolean minutesAvailable,
+            boolean ticked) {}
 
     /** What the page lists after issuing. */
     record IssuedLink(String number, String productName) implements java.io.Serializable {}

@@ -334,16 +334,24 @@ class DossierPages {
             @Nullable String error,
             CurrentUser actor,
             Model model) {
+        var set = criteria.set(dossier.criteriaVersion(), dossier.setNo());
+        // A refused answer (a criterion or option the set does not have) is not shown again: the page must render.
+        Map<String, Integer> shown = new LinkedHashMap<>();
+        choices.forEach((code, index) -> {
+            if (set.criterion(code).flatMap(c -> c.option(index)).isPresent()) {
+                shown.put(code, index);
+            }
+        });
         model.addAttribute("dossier", dossier);
         model.addAttribute("heading", dossiers.heading(dossier.id(), actor));
-        model.addAttribute("set", criteria.set(dossier.criteriaVersion(), dossier.setNo()));
-        model.addAttribute("choices", choices);
+        model.addAttribute("set", set);
+        model.addAttribute("choices", shown);
         model.addAttribute("cited", cited);
         model.addAttribute("notes", notes);
         model.addAttribute("documents", evidence.attachments(dossier.id(), actor));
         model.addAttribute("editable", editable);
         model.addAttribute("error", error);
-        model.addAttribute("result", criteria.assess(dossier.criteriaVersion(), dossier.setNo(), choices));
+        model.addAttribute("result", criteria.assess(dossier.criteriaVersion(), dossier.setNo(), shown));
         return "evaluation/dossier-self-assessment";
     }
 
@@ -360,11 +368,33 @@ class DossierPages {
             @PathVariable long id,
             @org.springframework.web.bind.annotation.ModelAttribute("fields") DossierFormFields fields,
             org.springframework.validation.BindingResult binding,
-            @RequestParam(defaultValue = "0") long version,
+            @RequestParam(defaultValue = "0") String version,
             CurrentUser actor,
             Model model,
             RedirectAttributes redirect) {
         DossierView dossier = dossiers.get(id, actor);
+        if (!version.matches("\\d{1,18}")) {
+            // A tampered form: the page again, at the dossier's current version, with the message.
+            return formsPage(
+                    dossier,
+                    fields,
+                    dossier.version(),
+                    problems.message(CommonError.INVALID_PARAMETER.messageKey(), "version"),
+                    actor,
+                    model);
+        }
+        return saveForms(id, dossier, fields, binding, Long.parseLong(version), actor, model, redirect);
+    }
+
+    private String saveForms(
+            long id,
+            DossierView dossier,
+            DossierFormFields fields,
+            org.springframework.validation.BindingResult binding,
+            long version,
+            CurrentUser actor,
+            Model model,
+            RedirectAttributes redirect) {
         DossierForms forms = fields.toForms();
         validator
                 .validate(forms)
