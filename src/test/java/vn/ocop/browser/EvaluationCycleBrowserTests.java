@@ -253,7 +253,7 @@ class EvaluationCycleBrowserTests extends BrowserTest {
     }
 
     /** The self-assessment, from the checklist's link, with the choices of the wanted star. */
-    private void selfAssess(int star) {
+    private void selfAssess(int star) throws java.io.IOException {
         click(By.cssSelector("#check-FORM_02 a[href$='/self-assessment']"));
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("self-assessment-form")));
         choose(star);
