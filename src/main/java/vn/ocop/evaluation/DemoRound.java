@@ -284,8 +284,8 @@ class DemoRound implements ApplicationRunner {
 
     /**
      * Choices that score the wanted star: the best option of every criterion, then criteria lowered to their weakest
-     * option one by one (skipping those that would take the result below the star, e.g. a star minimum) until the
-     * set's bands give that star.
+     * option one by one, skipping those that would take the result below the star or cap it under its band (a star
+     * minimum), until the set's bands give that star: a plain case, its total inside the star's band.
      */
     private Map<String, Integer> choicesFor(DossierView dossier, int star) {
         List<CriterionDefinition> all = criteria.set(dossier.criteriaVersion(), dossier.setNo())
@@ -309,9 +309,10 @@ class DemoRound implements ApplicationRunner {
         return choices;
     }
 
+    /** The star of the choices, or 0 when knocked out or capped below its band (a star minimum not met). */
     private int starOf(DossierView dossier, Map<String, Integer> choices) {
         var result = criteria.assess(dossier.criteriaVersion(), dossier.setNo(), choices);
-        return result.knockedOut() ? 0 : result.star();
+        return result.knockedOut() || result.star() < result.bandStar() ? 0 : result.star();
     }
 
     private Optional<CurrentUser> staff(String username, Role role, String jurisdiction) {

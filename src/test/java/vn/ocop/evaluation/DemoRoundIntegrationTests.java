@@ -72,6 +72,11 @@ class DemoRoundIntegrationTests {
                         DossierStatus.RATED,
                         DemoRound.CERTIFIED_PRODUCT,
                         DossierStatus.RATED));
+        Map<String, Integer> stars = dossiers.inRound(round.id(), province).stream()
+                .filter(l -> l.dossier().resultStar() != null)
+                .collect(Collectors.toMap(
+                        Dossiers.DossierLine::productName, l -> l.dossier().resultStar()));
+        assertThat(stars).isEqualTo(Map.of("Xoài cát Hòa Lộc Mỹ Trà", 3, DemoRound.CERTIFIED_PRODUCT, 4));
         assertThat(rounds.members(round.id(), province))
                 .extracting(EvaluationRounds.Member::displayName, EvaluationRounds.Member::role)
                 .hasSize(2);
