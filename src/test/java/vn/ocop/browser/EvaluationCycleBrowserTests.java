@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -16,7 +15,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.ocop.RegistryFixtures;
 import vn.ocop.TestUsers;
@@ -40,7 +38,6 @@ import vn.ocop.product.ProductRegistry;
 class EvaluationCycleBrowserTests extends BrowserTest {
 
     private static final String PASSWORD = "Chu-trinh-trinh-duyet-2026!";
-    private static final Duration WAIT = Duration.ofSeconds(15);
 
     @Autowired
     UserAccounts users;
@@ -315,26 +312,6 @@ class EvaluationCycleBrowserTests extends BrowserTest {
 
     private void click(By locator) {
         clickWhenSettled(locator);
-    }
-
-    /** Clicks an element that htmx may still be replacing. */
-    private void clickWhenSettled(By locator) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                WebElement element = waitFor(ExpectedConditions.elementToBeClickable(locator));
-                ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-                element.click();
-                return;
-            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
-                if (attempt == 5) {
-                    throw replaced;
-                }
-            }
-        }
-    }
-
-    private <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        return new WebDriverWait(browser, WAIT).until(condition);
     }
 
     private static int occurrences(String text, String part) {
