@@ -11,12 +11,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo accounts for the default run (never in {@code prod}): one per role, with jurisdictions in three provinces.
- * Deterministic and idempotent: existing usernames are left alone. All share {@link #PASSWORD}; see
- * docs/demo-data.md.
+ * Demo accounts for the default run (never in {@code prod}): every role, with jurisdictions in three provinces, the
+ * two councillors of the Đồng Tháp demo round and the accounts of its two producers (found by tax code, so this runs
+ * after the product module's demo registry). Deterministic and idempotent: existing usernames are left alone. All
+ * share {@link #PASSWORD}; see docs/demo-data.md.
  */
 @Component
-@Order(10)
+@Order(25)
 @ConditionalOnBooleanProperty(name = "ocop.demo-data.enabled")
 class DemoUsers implements ApplicationRunner {
 
@@ -24,11 +25,18 @@ class DemoUsers implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
     private static final CurrentUser SYSTEM = new CurrentUser(0, "system", "Hệ thống", Role.SYSTEM_ADMIN, null, null);
 
+    /** @param producerTaxCode the producer a producer account acts for */
     record DemoUser(
             String username,
             String name,
             Role role,
-            @Nullable String jurisdiction) {}
+            @Nullable String jurisdiction,
+            @Nullable String producerTaxCode) {
+
+        DemoUser(String username, String name, Role role, @Nullable String jurisdiction) {
+            this(username, name, role, jurisdiction, null);
+        }
+    }
 
     static final List<DemoUser> USERS = List.of(
             new DemoUser("vpdp.trunguong", "Trần Thị Hồng (VPĐP NTM Trung ương)", Role.CENTRAL_OFFICE, null),
@@ -38,26 +46,44 @@ class DemoUsers implements ApplicationRunner {
             new DemoUser("caolanh.xa", "Phạm Thị Thu (UBND phường Cao Lãnh)", Role.COMMUNE_OFFICER, "29869"),
             new DemoUser("sadec.xa", "Võ Thanh Bình (UBND phường Sa Đéc)", Role.COMMUNE_OFFICER, "29905"),
             new DemoUser("badinh.xa", "Đỗ Quang Huy (UBND phường Ba Đình)", Role.COMMUNE_OFFICER, "00004"),
-            new DemoUser("hoidong.dongthap", "Huỳnh Ngọc Lan (Hội đồng OCOP Đồng Tháp)", Role.COUNCIL_MEMBER, "82"));
+            new DemoUser("hoidong.dongthap", "Huỳnh Ngọc Lan (Hội đồng OCOP Đồng Tháp)", Role.COUNCIL_MEMBER, "82"),
+            new DemoUser("hoidong2.dongthap", "Nguyễn Hoàng Nam (Hội đồng OCOP Đồng Tháp)", Role.COUNCIL_MEMBER, "82"),
+            new DemoUser("hoidong.trunguong", "Đặng Thu Trang (Hội đồng OCOP Trung ương)", Role.COUNCIL_MEMBER, null),
+            // Tax codes of the product module's DemoRegistry (CYCLE_COOPERATIVE_TAX_CODE, CYCLE_COMPANY_TAX_CODE).
+            new DemoUser("htx.mytra", "Lê Văn Mười (HTX Nông nghiệp Mỹ Trà)", Role.PRODUCER, null, "8299000001"),
+            new DemoUser(
+                    "senhong.caolanh", "Trần Thị Ngọc Hân (Công ty TNHH Sen Hồng)", Role.PRODUCER, null, "8299000002"));
 
     private final UserAccounts accounts;
     private final UserAccountRepository repository;
+    private final ProducerDirectory producers;
 
-    DemoUsers(UserAccounts accounts, UserAccountRepository repository) {
+    DemoUsers(UserAccounts accounts, UserAccountRepository repository, ProducerDirectory producers) {
         this.accounts = accounts;
         this.repository = repository;
+        this.producers = producers;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         int created = 0;
         for (DemoUser user : USERS) {
-            if (!repository.existsByUsername(user.username())) {
-                accounts.createDemo(
-                        new CreateUser(user.username(), user.name(), null, user.role(), user.jurisdiction(), PASSWORD),
-                        SYSTEM);
-                created++;
+            if (repository.existsByUsername(user.username())) {
+                continue;
             }
+            Long producerId = null;
+            if (user.producerTaxCode() != null) {
+                producerId = producers.idOfTaxCode(user.producerTaxCode()).orElse(null);
+                if (producerId == null) {
+                    log.warn("Demo data: no producer with tax code {} for {}", user.producerTaxCode(), user.username());
+                    continue;
+                }
+            }
+            accounts.createDemo(
+                    new CreateUser(
+                            user.username(), user.name(), null, user.role(), user.jurisdiction(), PASSWORD, producerId),
+                    SYSTEM);
+            created++;
         }
         if (created > 0) {
             log.info("Demo data: {} demo accounts created (password {}), see docs/demo-data.md", created, PASSWORD);

@@ -16,4 +16,7 @@ public interface ProducerDirectory {
 
     /** The ids of the producers located in the unit or inside it (a commune, or every commune of a province). */
     java.util.List<Long> idsWithin(String unitCode);
+
+    /** The producer with this tax code, or empty (used to link the demo producer accounts). */
+    Optional<Long> idOfTaxCode(String taxCode);
 }

@@ -28,4 +28,9 @@ class ProducerLocations implements ProducerDirectory {
     public java.util.List<Long> idsWithin(String unitCode) {
         return producers.idsWithin(unitCode);
     }
+
+    @Override
+    public Optional<Long> idOfTaxCode(String taxCode) {
+        return producers.findByTaxCode(taxCode).map(ProducerView::id);
+    }
 }

@@ -37,6 +37,25 @@ class DemoRegistry implements ApplicationRunner {
     private static final CurrentUser SYSTEM = new CurrentUser(0, "system", "Hệ thống", Role.SYSTEM_ADMIN, null, null);
     static final String FIRST_TAX_CODE = "8200000001";
 
+    /**
+     * The two producers of Phường Cao Lãnh (Đồng Tháp) whose dossiers the demo evaluation round carries (see the
+     * certification module's DemoCycle); each has its own producer account (identity's DemoUsers).
+     */
+    static final String CYCLE_COOPERATIVE_TAX_CODE = "8299000001";
+
+    static final String CYCLE_COMPANY_TAX_CODE = "8299000002";
+
+    private static final String CAO_LANH = "29869";
+
+    /** Name and criteria set of the products of the two cycle producers, three each. */
+    private static final String[][] COOPERATIVE_PRODUCTS = {
+        {"Xoài cát Hòa Lộc Mỹ Trà", "1"}, {"Hạt sen sấy Mỹ Trà", "3"}, {"Nem chua Mỹ Trà", "5"}
+    };
+
+    private static final String[][] COMPANY_PRODUCTS = {
+        {"Trà tim sen Sen Hồng", "12"}, {"Mứt sen Sen Hồng", "7"}, {"Bánh phồng tôm Sen Hồng", "6"}
+    };
+
     /** Province, and a local speciality word used in names. */
     private record Area(String province, String place) {}
 
@@ -107,6 +126,22 @@ class DemoRegistry implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        transaction.executeWithoutResult(status -> {
+            cycleProducer(
+                    CYCLE_COOPERATIVE_TAX_CODE,
+                    LegalType.COOPERATIVE,
+                    "HTX Nông nghiệp Mỹ Trà",
+                    "Lê Văn Mười",
+                    "Chủ nhiệm",
+                    COOPERATIVE_PRODUCTS);
+            cycleProducer(
+                    CYCLE_COMPANY_TAX_CODE,
+                    LegalType.ENTERPRISE,
+                    "Công ty TNHH Thực phẩm Sen Hồng",
+                    "Trần Thị Ngọc Hân",
+                    "Giám đốc",
+                    COMPANY_PRODUCTS);
+        });
         if (producers.findByTaxCode(FIRST_TAX_CODE).isPresent()) {
             return;
         }
@@ -209,6 +244,55 @@ class DemoRegistry implements ApplicationRunner {
             }
         }
         return productCount;
+    }
+
+    /** One producer of Phường Cao Lãnh with its unrated products, unless it exists. */
+    private void cycleProducer(
+            String taxCode, LegalType type, String name, String representative, String title, String[][] items) {
+        if (producers.findByTaxCode(taxCode).isPresent()) {
+            return;
+        }
+        ProducerView producer = producers.register(
+                new ProducerDetails(
+                        type,
+                        name,
+                        taxCode,
+                        representative,
+                        title,
+                        "0277 3851 " + taxCode.substring(7),
+                        null,
+                        null,
+                        "Số " + taxCode.substring(8) + " đường Nguyễn Huệ",
+                        CAO_LANH,
+                        type == LegalType.ENTERPRISE,
+                        true,
+                        true,
+                        false,
+                        2016,
+                        type == LegalType.COOPERATIVE ? 25 : null,
+                        40,
+                        null),
+                SYSTEM);
+        for (String[] item : items) {
+            products.register(
+                    new ProductDetails(
+                            producer.id(),
+                            item[0],
+                            Integer.parseInt(item[1]),
+                            null,
+                            item[0] + " của " + name + ", Phường Cao Lãnh, Đồng Tháp.",
+                            "Nguyên liệu trồng tại vùng sen và vườn cây ăn trái Cao Lãnh",
+                            "Phường Cao Lãnh, Tỉnh Đồng Tháp",
+                            "TCCS 01:2025",
+                            "Hộp 500 g",
+                            BigDecimal.valueOf(85000),
+                            BigDecimal.valueOf(120000),
+                            "12 tháng",
+                            null,
+                            List.of()),
+                    SYSTEM);
+        }
+        log.info("Demo data: producer {} and its {} products created", name, items.length);
     }
 
     /**

@@ -80,6 +80,32 @@ abstract class BrowserTest {
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login"));
     }
 
+    /**
+     * Clicks an element that htmx may still be replacing (each keystroke of a type-ahead swaps its list): waits until
+     * it is clickable, scrolls it into view, and tries again when it was replaced meanwhile.
+     */
+    void clickWhenSettled(org.openqa.selenium.By locator) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                org.openqa.selenium.WebElement element =
+                        waitFor(org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(locator));
+                ((org.openqa.selenium.JavascriptExecutor) browser)
+                        .executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+                element.click();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+                if (attempt == 5) {
+                    throw replaced;
+                }
+            }
+        }
+    }
+
+    /** Waits up to 15 seconds for the condition. */
+    <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }

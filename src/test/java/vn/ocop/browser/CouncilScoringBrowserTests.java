@@ -205,22 +205,6 @@ class CouncilScoringBrowserTests extends BrowserTest {
         screenshot("council-closed");
     }
 
-    /** Clicks an element that htmx may still be replacing (each keystroke of a type-ahead swaps the list). */
-    private void clickWhenSettled(By locator) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                new WebDriverWait(browser, Duration.ofSeconds(10))
-                        .until(ExpectedConditions.elementToBeClickable(locator))
-                        .click();
-                return;
-            } catch (org.openqa.selenium.StaleElementReferenceException replaced) {
-                if (attempt == 5) {
-                    throw replaced;
-                }
-            }
-        }
-    }
-
     private void chooseBestOptions() {
         List<WebElement> criteria = browser.findElements(By.cssSelector("fieldset.criterion"));
         assertThat(criteria).hasSizeGreaterThan(20);
