@@ -82,7 +82,8 @@ class CriteriaIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"choices\": {\"1.1\": \"many\"}}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("COMMON-001"));
+                .andExpect(jsonPath("$.code").value("COMMON-002")) // the field is named (decision 0019)
+                .andExpect(jsonPath("$.errors[0].field").value("choices.1.1"));
     }
 
     @Test

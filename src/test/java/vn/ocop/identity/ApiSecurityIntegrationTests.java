@@ -102,7 +102,9 @@ class ApiSecurityIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\": 42, \"role\": \"EMPEROR\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.code").value("COMMON-001"));
+                // A value of the wrong kind names its field (decision 0019).
+                .andExpect(jsonPath("$.code").value("COMMON-002"))
+                .andExpect(jsonPath("$.errors[0].field").value("role"));
     }
 
     @Test
