@@ -38,6 +38,21 @@ class SessionlessPagesIntegrationTests {
     @Autowired
     UserAccounts users;
 
+    @Autowired
+    org.springframework.web.context.WebApplicationContext context;
+
+    /**
+     * Spring Security's test {@code csrf()} post-processor, used by other tests of the shared context, swaps the page
+     * chain's CSRF token repository for a session-based one for good; this test is about the application's own.
+     */
+    @org.junit.jupiter.api.BeforeEach
+    void applicationsOwnCsrfRepository() {
+        org.springframework.mock.web.MockHttpServletRequest request =
+                new org.springframework.mock.web.MockHttpServletRequest(context.getServletContext(), "GET", "/login");
+        org.springframework.security.test.web.support.WebTestUtils.setCsrfTokenRepository(
+                request, SecurityConfiguration.csrfTokens());
+    }
+
     private long sessionsCreatedSince(long millis) {
         return jdbc.sql("SELECT count(*) FROM spring_session WHERE creation_time >= ?")
                 .param(millis)
