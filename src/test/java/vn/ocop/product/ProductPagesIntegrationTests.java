@@ -267,11 +267,14 @@ class ProductPagesIntegrationTests {
                 .contains("HTX Tự đăng ký (" + own.taxCode() + ")")
                 .doesNotContain("HTX Người khác");
         // A forged producer id is replaced by the account's own producer.
-        mvc.perform(productForm(post("/products"), other.id(), "Bánh tét lá cẩm")
+        // (A word of its own in the name: other tests of the shared database make products too.)
+        String word = "q" + Long.toString(System.nanoTime(), 36);
+        mvc.perform(productForm(post("/products"), other.id(), "Bánh tét lá cẩm " + word)
                         .with(as(account)))
                 .andExpect(status().isFound());
         assertThat(products.search(
-                                new ProductQuery("banh tet la cam", null, null, null, null, null, null, null, null),
+                                new ProductQuery(
+                                        "banh tet la cam " + word, null, null, null, null, null, null, null, null),
                                 0,
                                 10,
                                 admin)
