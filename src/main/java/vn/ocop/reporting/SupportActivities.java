@@ -316,10 +316,16 @@ public class SupportActivities {
         return new PageResult<>(items, page, size, total == null ? 0 : total);
     }
 
-    /** Support over a period in a unit (current or legacy), per producer; see {@link Report}. */
+    /**
+     * Support over a period in a unit (current or legacy), per producer; see {@link Report}. Without a unit, of the
+     * actor's own (the nation for nationwide roles), as the activity list.
+     */
     @Transactional(readOnly = true)
     public Report report(ReportFigures.Query query, CurrentUser actor) {
-        ReportUnits.Resolved unit = figures.readable(query.unit(), query.edition(), actor);
+        String code = query.unit() == null || query.unit().isBlank()
+                ? (ReportUnit.LEGACY.equals(query.edition()) ? null : units.homeUnit(actor))
+                : query.unit();
+        ReportUnits.Resolved unit = figures.readable(code, query.edition(), actor);
         Period period = figures.period(query);
         String where = " WHERE a.held_on BETWEEN ? AND ? AND " + unit.condition("a.unit_code", "a.province_code");
         List<Object> params = new ArrayList<>(List.of(period.from(), period.to()));

@@ -96,6 +96,12 @@ class SupportActivitiesIntegrationTests {
         assertThat(report.productsSupported()).isEqualTo(1);
         assertThat(report.upgradedAfter()).isEqualTo(1);
         assertThat(report.shareCertifiedOrUpgraded()).isEqualByComparingTo("100");
+        // Without a unit, an officer's report is of their own province (the API's default, as the activity list's).
+        SupportActivities.Report own = activities.report(
+                new ReportFigures.Query(null, null, null, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31)),
+                officer);
+        assertThat(own.unit().code()).isEqualTo(ReportingDataset.PROVINCE);
+        assertThat(own.activities()).isGreaterThanOrEqualTo(1);
         assertThat(report.producers())
                 .extracting(SupportActivities.ProducerLine::producerName)
                 .contains("Hộ Dệt thổ cẩm Quảng Trị", "HTX Gạo Quảng Trị");

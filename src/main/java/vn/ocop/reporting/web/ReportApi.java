@@ -107,7 +107,11 @@ class ReportApi {
     @GetMapping("/support")
     @Operation(summary = "Support in a unit over a period, per producer, and what became of the supported products")
     SupportActivities.Report support(
-            @RequestParam(required = false) @Nullable @Size(max = 10) String unit,
+            @Parameter(description = "unit code; omitted: the caller's own (the nation for nationwide roles)")
+                    @RequestParam(required = false)
+                    @Nullable
+                    @Size(max = 10)
+                    String unit,
             @RequestParam(required = false) @Nullable @Size(max = 20) String edition,
             @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @Nullable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
