@@ -127,9 +127,10 @@ class CouncilScoringBrowserTests extends BrowserTest {
         browser.findElement(By.id("file-dossier")).click();
         // The list is replaced by htmx after typing: choose only once the last answer has settled (on a fast machine
         // the unfiltered list already shows the product, and a click before the swap would be lost with it).
-        ((JavascriptExecutor) browser).executeScript("window.ocopSwaps = 0; window.ocopLastSwap = 0;"
-                + "document.body.addEventListener('htmx:afterSettle',"
-                + " () => { window.ocopSwaps++; window.ocopLastSwap = Date.now(); });");
+        ((JavascriptExecutor) browser)
+                .executeScript("window.ocopSwaps = 0; window.ocopLastSwap = 0;"
+                        + "document.body.addEventListener('htmx:afterSettle',"
+                        + " () => { window.ocopSwaps++; window.ocopLastSwap = Date.now(); });");
         browser.findElement(By.id("product-query")).sendKeys("tra tim sen");
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
@@ -139,8 +140,7 @@ class CouncilScoringBrowserTests extends BrowserTest {
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("product-choices"), "Trà tim sen"));
         By choice = By.cssSelector("#product-choices input[value='" + productId + "']");
         clickWhenSettled(choice);
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.elementToBeSelected(choice));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeSelected(choice));
         screenshot("round-apply");
         browser.findElement(By.cssSelector("#apply-form button[type=submit]")).click();
         new WebDriverWait(browser, Duration.ofSeconds(10))

@@ -7,14 +7,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Notices any row written to the application's tables while it is installed: a row trigger on every table of the
  * schema appends the table's name and the operation to {@code matrix_write}, in the writing transaction (a write that
- * was rolled back leaves nothing). Sessions, the event publication registry and scheduler locks are bookkeeping, not
- * data, and are not watched. Installed for one test class and removed after it.
+ * was rolled back leaves nothing). Sessions, the event publication registry, scheduler locks and the counters of
+ * rate limits (an anonymous form counts every attempt, refused ones included, in a transaction of its own: {@code
+ * RateLimits#attempt}) are bookkeeping, not data, and are not watched. Installed for one test class and removed after it.
  */
 final class WriteWatch implements AutoCloseable {
 
     /** Tables that are not the application's data. */
-    static final Set<String> UNWATCHED =
-            Set.of("spring_session", "spring_session_attributes", "shedlock", "flyway_schema_history", "matrix_write");
+    static final Set<String> UNWATCHED = Set.of(
+            "spring_session",
+            "spring_session_attributes",
+            "shedlock",
+            "flyway_schema_history",
+            "rate_limit",
+            "matrix_write");
 
     private final JdbcClient jdbc;
 
