@@ -39,8 +39,8 @@ class ReadModel {
                 INSERT INTO report_producer (id, name, legal_type, commune_code, province_code, sme, craft_village,
                                              craft_village_name, women_led, ethnic_minority_area, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO """ + (overwrite ? """
-                                  UPDATE SET name = excluded.name, legal_type = excluded.legal_type,
+                ON CONFLICT (id) DO""" + (overwrite ? """
+                                  \sUPDATE SET name = excluded.name, legal_type = excluded.legal_type,
                                          commune_code = excluded.commune_code, province_code = excluded.province_code,
                                          sme = excluded.sme, craft_village = excluded.craft_village,
                                          craft_village_name = excluded.craft_village_name,

@@ -244,14 +244,33 @@ public class BuyerInquiries {
                 .list();
     }
 
-    /** An inquiry for a recipient producer, marked read; {@code TRD-004} (404) for anyone else. */
+    /** An inquiry for a recipient producer, marked read (once); {@code TRD-004} (404) for anyone else. */
     public Inquiry open(long id, CurrentUser actor) {
+        Inquiry inquiry = view(id, actor);
+        if (inquiry.readAt() == null) {
+            jdbc.sql("UPDATE buyer_inquiry_recipient SET read_at = ?"
+                            + " WHERE inquiry_id = ? AND producer_id = ? AND read_at IS NULL")
+                    .params(Timestamp.from(Instant.now(clock)), id, producerOf(actor))
+                    .update();
+            return view(id, actor);
+        }
+        return inquiry;
+    }
+
+    /**
+     * An inquiry for a recipient producer as it stands, without marking it read (a page shown again after a refused
+     * reply writes nothing); {@code TRD-004} (404) for anyone else.
+     */
+    @Transactional(readOnly = true)
+    public Inquiry view(long id, CurrentUser actor) {
         long producer = producerOf(actor);
-        int updated = jdbc.sql("UPDATE buyer_inquiry_recipient SET read_at = coalesce(read_at, ?)"
-                        + " WHERE inquiry_id = ? AND producer_id = ?")
-                .params(Timestamp.from(Instant.now(clock)), id, producer)
-                .update();
-        if (updated == 0) {
+        boolean recipient =
+                jdbc.sql("SELECT count(*) FROM buyer_inquiry_recipient WHERE inquiry_id = ? AND producer_id = ?")
+                                .params(id, producer)
+                                .query(Long.class)
+                                .single()
+                        > 0;
+        if (!recipient) {
             throw new OcopException(TradeError.INQUIRY_NOT_FOUND, id);
         }
         return received(id, producer);

@@ -165,11 +165,17 @@ public class Fairs {
         return find(fairId);
     }
 
-    /** Removes a producer from an event: the event's officers, or the producer itself. */
+    /**
+     * Removes a producer from an event: the event's officers, or the producer itself; {@code TRD-010} for a producer
+     * that does not exist (after the authority check), a no-op for one not taking part.
+     */
     public Fair removeParticipant(long fairId, long producerId, CurrentUser actor) {
         Fair fair = find(fairId);
         if (!policy.permitsOwnProducer(actor, producerId)) {
             checkManage(fair, actor);
+        }
+        if (producers.lookup(producerId).isEmpty()) {
+            throw new OcopException(TradeError.PRODUCER_NOT_FOUND, producerId);
         }
         int removed = jdbc.sql("DELETE FROM fair_participant WHERE fair_id = ? AND producer_id = ?")
                 .params(fairId, producerId)

@@ -177,19 +177,28 @@ public class PointsOfSale {
         return find(pointId);
     }
 
-    /** Removes a product from a point's stock: its managers, or the product's producer. */
+    /**
+     * Removes a product from a point's stock: its managers, or the product's producer. Authority is checked first;
+     * then a product not stocked there is a no-op, one that was never in the catalog {@code TRD-003}.
+     */
     public PointOfSale removeProduct(long pointId, long productId, CurrentUser actor) {
         PointOfSale point = find(pointId);
-        Long producer = jdbc.sql("SELECT producer_id FROM point_of_sale_product WHERE point_id = ? AND product_id = ?")
+        Long stocked = jdbc.sql("SELECT producer_id FROM point_of_sale_product WHERE point_id = ? AND product_id = ?")
                 .params(pointId, productId)
                 .query(Long.class)
                 .optional()
                 .orElse(null);
-        if (producer == null) {
-            return point;
-        }
-        if (!policy.permitsOwnProducer(actor, producer)) {
+        Long producer = stocked != null
+                ? stocked
+                : catalog.entry(productId).map(e -> e.producer().id()).orElse(null);
+        if (producer == null || !policy.permitsOwnProducer(actor, producer)) {
             checkManage(point, actor);
+        }
+        if (producer == null) {
+            throw new OcopException(TradeError.PRODUCT_NOT_LISTED, productId);
+        }
+        if (stocked == null) {
+            return point;
         }
         jdbc.sql("DELETE FROM point_of_sale_product WHERE point_id = ? AND product_id = ?")
                 .params(pointId, productId)

@@ -106,4 +106,34 @@ class ReadModelIntegrationTests {
             tx.setRollbackOnly();
         });
     }
+
+    @Test
+    void aProducersChangeOverwritesWhatWasStoredAndARegistrationNever() {
+        transactions.executeWithoutResult(tx -> {
+            long producer = IDS.incrementAndGet();
+            model.producer(producer, facts("HTX cũ", false), false);
+            model.producer(producer, facts("HTX mới", true), true); // an update (ProducerUpdated)
+            model.producer(producer, facts("HTX đăng ký lại", false), false); // a late registration changes nothing
+            assertThat(jdbc.sql("SELECT name || '/' || women_led FROM report_producer WHERE id = ?")
+                            .param(producer)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("HTX mới/true");
+            tx.setRollbackOnly();
+        });
+    }
+
+    private static vn.ocop.producer.ProducerEvents.ProducerFacts facts(String name, boolean womenLed) {
+        return new vn.ocop.producer.ProducerEvents.ProducerFacts(
+                name,
+                vn.ocop.producer.LegalType.COOPERATIVE,
+                "29869",
+                "82",
+                false,
+                false,
+                null,
+                womenLed,
+                false,
+                vn.ocop.producer.ProducerStatus.ACTIVE);
+    }
 }

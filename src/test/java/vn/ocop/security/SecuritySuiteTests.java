@@ -106,7 +106,10 @@ class SecuritySuiteTests {
     @Autowired
     MessageSource messages;
 
-    /** Only the rows of this file or with this text in their route (not for the build: coverage is not checked). */
+    /**
+     * Only the rows of these files or with these texts in their route, separated by commas (not for the build:
+     * coverage is not checked).
+     */
     private static final String ONLY = System.getProperty("matrix.only");
 
     private RouteCatalog catalog;
@@ -134,9 +137,11 @@ class SecuritySuiteTests {
         catalog = RouteCatalog.read(context, mvc, json);
         rows = Rows.load();
         if (ONLY != null) {
-            // For working on some rows: -Dmatrix.only=evaluation.yml (a file) or a piece of a route.
+            // For working on some rows: -Dmatrix.only=evaluation.yml (a file) or a piece of a route; several, with
+            // commas (-Dmatrix.only=catalog.yml,trade.yml,signup).
             rows = rows.stream()
-                    .filter(r -> r.file().equals(ONLY) || r.route().contains(ONLY))
+                    .filter(r -> java.util.Arrays.stream(ONLY.split(","))
+                            .anyMatch(o -> r.file().equals(o) || r.route().contains(o)))
                     .toList();
         }
         world = Matrix.build(context);

@@ -7,18 +7,26 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Notices any row written to the application's tables while it is installed: a row trigger on every table of the
  * schema appends the table's name and the operation to {@code matrix_write}, in the writing transaction (a write that
- * was rolled back leaves nothing). Sessions, the event publication registry and scheduler locks are bookkeeping, not
- * data, and are not watched. Installed for one test class and removed after it.
+ * was rolled back leaves nothing). Sessions, the event publication registry, scheduler locks and the counters of
+ * rate limits (an anonymous form counts every attempt, refused ones included, in a transaction of its own: {@code
+ * RateLimits#attempt}) are bookkeeping, not data, and are not watched. Installed for one test class and removed after it.
  */
 final class WriteWatch implements AutoCloseable {
 
     /**
-     * Tables that are not the application's data. {@code scan} is the public stamp-lookup log: every lookup is logged
-     * by design, the failed ones included (unknown and malformed codes are what the signal job counts as signs of
-     * copied labels), so a refused {@code GET /t/…} writes it as an access log would.
+     * Tables that are not the application's data. {@code rate_limit} counts every attempt of an anonymous form, the
+     * refused ones included. {@code scan} is the public stamp-lookup log: every lookup is logged by design, the failed
+     * ones included (unknown and malformed codes are what the signal job counts as signs of copied labels), so a
+     * refused {@code GET /t/…} writes it as an access log would.
      */
     static final Set<String> UNWATCHED = Set.of(
-            "spring_session", "spring_session_attributes", "shedlock", "flyway_schema_history", "matrix_write", "scan");
+            "spring_session",
+            "spring_session_attributes",
+            "shedlock",
+            "flyway_schema_history",
+            "rate_limit",
+            "matrix_write",
+            "scan");
 
     private final JdbcClient jdbc;
 

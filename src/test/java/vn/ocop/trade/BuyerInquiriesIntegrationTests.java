@@ -220,6 +220,31 @@ class BuyerInquiriesIntegrationTests {
                 .andExpect(status().isForbidden());
     }
 
+    @Test
+    void aRefusedReplyWritesNothingAndOpeningMarksReadOnce() throws Exception {
+        String tag = CatalogFixtures.uniqueWord();
+        ProductView product = fixtures.listed("Bánh phồng tôm " + tag, RegistryFixtures.CAO_LANH);
+        CurrentUser producer = producerAccount(product.producerId());
+        inquiries.send(request(product.id(), "buyer-" + tag + "@example.vn"), address());
+        long id = inquiries.inbox(producer, 0, 10).items().get(0).id();
+
+        mvc.perform(post("/inquiries/{id}/reply", id)
+                        .with(as(producer))
+                        .with(csrf())
+                        .param("body", " "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Bánh phồng tôm " + tag)));
+        assertThat(inquiries.view(id, producer).readAt())
+                .as("the page shown again after a refused reply does not mark it read")
+                .isNull();
+
+        java.time.Instant read = inquiries.open(id, producer).readAt();
+        assertThat(read).isNotNull();
+        assertThat(inquiries.view(id, producer).readAt()).isEqualTo(read);
+        inquiries.open(id, producer);
+        assertThat(inquiries.view(id, producer).readAt()).isEqualTo(read);
+    }
+
     private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder inquiry(
             long product, String token, String honeypot, String client) {
         return post("/buyer-inquiries")

@@ -144,6 +144,41 @@ class TradeIntegrationTests {
                 .andExpect(jsonPath("$.participants[0].booth").value("A12"));
     }
 
+    @Test
+    void removalsCheckAuthorityBeforeSayingAnythingAboutStockOrParticipants() {
+        String tag = CatalogFixtures.uniqueWord();
+        ProductView product = fixtures.listed("Bánh pía " + tag, RegistryFixtures.SA_DEC);
+        PointOfSale point = points.create(details("Điểm " + tag, RegistryFixtures.CAO_LANH), dongThap);
+        CurrentUser council = TestUsers.councilMember("82");
+
+        // Not stocked: still refused to someone who may not remove it, not a silent success.
+        assertThatThrownBy(() -> points.removeProduct(point.id(), product.id(), council))
+                .isInstanceOfSatisfying(
+                        OcopException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(vn.ocop.shared.CommonError.ACCESS_DENIED));
+        assertThat(points.removeProduct(point.id(), product.id(), TestUsers.producerAccount(product.producerId())))
+                .as("its producer: nothing to remove")
+                .isNotNull();
+        assertThatThrownBy(() -> points.removeProduct(point.id(), 999_999_999L, dongThap))
+                .as("a product that never was in the catalog")
+                .isInstanceOfSatisfying(
+                        OcopException.class, e -> assertThat(e.errorCode()).isEqualTo(TradeError.PRODUCT_NOT_LISTED));
+
+        LocalDate start = LocalDate.now().plusDays(10);
+        Fair fair = fairs.create(fair("Hội chợ " + tag, start, start.plusDays(1)), dongThap);
+        assertThatThrownBy(() -> fairs.removeParticipant(fair.id(), product.producerId(), council))
+                .isInstanceOfSatisfying(
+                        OcopException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(vn.ocop.shared.CommonError.ACCESS_DENIED));
+        assertThatThrownBy(() -> fairs.removeParticipant(fair.id(), 999_999_999L, dongThap))
+                .isInstanceOfSatisfying(
+                        OcopException.class, e -> assertThat(e.errorCode()).isEqualTo(TradeError.PRODUCER_NOT_FOUND));
+        assertThat(fairs.removeParticipant(fair.id(), product.producerId(), dongThap)
+                        .id())
+                .as("a producer not taking part: nothing to remove")
+                .isEqualTo(fair.id());
+    }
+
     private static PointOfSaleDetails details(String name, String commune) {
         return new PointOfSaleDetails(
                 name,

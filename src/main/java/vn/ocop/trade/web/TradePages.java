@@ -379,7 +379,8 @@ class TradePages {
             response.setStatus(Problems.status(e.errorCode().kind()).value());
             model.addAttribute("error", problems.message(e.errorCode().messageKey(), e.arguments()));
             model.addAttribute("body", body);
-            return inquiry(id, actor, model);
+            model.addAttribute("inquiry", inquiries.view(id, actor));
+            return "trade/inquiry";
         }
     }
 
