@@ -58,7 +58,14 @@ certified_lot() {
   issued=$(date -d '-30 days' +%F)
   producer=$(api POST /api/v1/producers "{\"legalType\":\"COOPERATIVE\",\"name\":\"HTX truy xuất bench $tax\",\"taxCode\":\"$tax\",\"communeCode\":\"29869\",\"sme\":false,\"craftVillage\":false,\"womenLed\":false,\"ethnicMinorityArea\":false}" | json_field id)
   product=$(api POST /api/v1/products "{\"producerId\":$producer,\"name\":\"Nước mắm bench $tax\",\"criteriaSetNo\":12,\"links\":[{\"platform\":\"Shopee\",\"url\":\"https://shopee.vn/bench\"}]}" | json_field id)
-  api PUT "/api/v1/products/$product/rating" "{\"star\":4,\"certificateNumber\":\"BENCH-$tax\",\"issuedOn\":\"$issued\",\"source\":\"IMPORTED\"}" >/dev/null
+  # A province's 3–4★ ratings are recorded by its officers (decision 0027): an officer of Đồng Tháp for the bench.
+  local officer="bench.tinh.$tax" officer_token
+  api POST /api/v1/users "{\"username\":\"$officer\",\"displayName\":\"Cán bộ tỉnh (bench)\",\"role\":\"PROVINCE_OFFICER\",\"jurisdictionCode\":\"82\",\"password\":\"$PASSWORD-tinh\"}" >/dev/null
+  officer_token=$(curl -fs -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$officer\",\"password\":\"$PASSWORD-tinh\"}" | json_field accessToken)
+  curl -fsS -X PUT "http://127.0.0.1:$PORT/api/v1/products/$product/rating" -H "Authorization: Bearer $officer_token" \
+    -H 'Content-Type: application/json' \
+    -d "{\"star\":4,\"certificateNumber\":\"BENCH-$tax\",\"issuedOn\":\"$issued\",\"source\":\"IMPORTED\"}" >/dev/null
   api POST /api/v1/lots "{\"productId\":$product,\"lotNumber\":\"BENCH-1\",\"productionDate\":\"$today\",\"bestBefore\":\"$(date -d '+1 year' +%F)\",\"quantity\":5000000,\"unit\":\"XBO\"}" | json_field id
 }
 
