@@ -359,19 +359,43 @@ class Product {
 
     /** The last certificate the product held, in force or not, with its state on {@code today}; null if never. */
     ProductView.@Nullable LastCertificate lastCertificate(LocalDate today, boolean extended) {
-        if (lastCertificateNumber == null || lastCertificateStar == null) {
-            return null;
-        }
-        boolean inForce = star != null
-                && lastCertificateNumber.equals(certificateNumber)
-                && (certificateExpiresOn == null || !certificateExpiresOn.isBefore(today) || extended);
-        return new ProductView.LastCertificate(
-                lastCertificateStar,
+        return lastCertificate(
                 lastCertificateNumber,
+                lastCertificateStar,
                 lastCertificateLevel,
                 lastCertificateIssuedOn,
                 lastCertificateExpiresOn,
-                lastCertificateSource == null ? "IMPORTED" : lastCertificateSource,
-                inForce);
+                lastCertificateSource,
+                star,
+                certificateNumber,
+                certificateExpiresOn,
+                today,
+                extended);
+    }
+
+    /**
+     * The last certificate from its stored columns: in force while it is still the product's current rating and not
+     * expired on {@code today} (or {@code extended}, Art. 12.3). One rule for the entity and the bulk reads.
+     */
+    static ProductView.@Nullable LastCertificate lastCertificate(
+            @Nullable String number,
+            @Nullable Integer star,
+            @Nullable CertificationLevel level,
+            @Nullable LocalDate issuedOn,
+            @Nullable LocalDate expiresOn,
+            @Nullable String source,
+            @Nullable Integer currentStar,
+            @Nullable String currentNumber,
+            @Nullable LocalDate currentExpiresOn,
+            LocalDate today,
+            boolean extended) {
+        if (number == null || star == null) {
+            return null;
+        }
+        boolean inForce = currentStar != null
+                && number.equals(currentNumber)
+                && (currentExpiresOn == null || !currentExpiresOn.isBefore(today) || extended);
+        return new ProductView.LastCertificate(
+                star, number, level, issuedOn, expiresOn, source == null ? "IMPORTED" : source, inForce);
     }
 }

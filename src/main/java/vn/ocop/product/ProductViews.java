@@ -115,24 +115,19 @@ public class ProductViews {
     /** The last certificate the product held (kept by the database), in force by its dates alone. */
     private ProductView.@org.jspecify.annotations.Nullable LastCertificate lastCertificate(ResultSet rs)
             throws SQLException {
-        String number = rs.getString("last_certificate_number");
-        Integer star = rs.getObject("last_certificate_star", Integer.class);
-        if (number == null || star == null) {
-            return null;
-        }
         String level = rs.getString("last_certificate_level");
-        LocalDate expiresOn = rs.getObject("last_certificate_expires_on", LocalDate.class);
-        String source = rs.getString("last_certificate_source");
-        boolean inForce = number.equals(rs.getString("certificate_number"))
-                && (expiresOn == null || !expiresOn.isBefore(LocalDate.now(clock)));
-        return new ProductView.LastCertificate(
-                star,
-                number,
+        return Product.lastCertificate(
+                rs.getString("last_certificate_number"),
+                rs.getObject("last_certificate_star", Integer.class),
                 level == null ? null : CertificationLevel.valueOf(level),
                 rs.getObject("last_certificate_issued_on", LocalDate.class),
-                expiresOn,
-                source == null ? "IMPORTED" : source,
-                inForce);
+                rs.getObject("last_certificate_expires_on", LocalDate.class),
+                rs.getString("last_certificate_source"),
+                rs.getObject("star", Integer.class),
+                rs.getString("certificate_number"),
+                rs.getObject("certificate_expires_on", LocalDate.class),
+                LocalDate.now(clock),
+                false);
     }
 
     private static List<ProductDetails.Link> links(@Nullable Array platforms, @Nullable Array urls)
