@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(25)
 @ConditionalOnBooleanProperty(name = "ocop.demo-data.enabled")
-class DemoUsers implements ApplicationRunner {
+public class DemoUsers implements ApplicationRunner {
 
     static final String PASSWORD = "Demo-ocop-2026";
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
@@ -88,5 +88,13 @@ class DemoUsers implements ApplicationRunner {
         if (created > 0) {
             log.info("Demo data: {} demo accounts created (password {}), see docs/demo-data.md", created, PASSWORD);
         }
+    }
+
+    /**
+     * A demo producer account for another module's demo data (with the published demo password, which the password
+     * policy refuses for real accounts: this bean exists only when the demo data is on).
+     */
+    public void producerAccount(String username, String name, long producerId) {
+        accounts.createDemo(new CreateUser(username, name, null, Role.PRODUCER, null, PASSWORD, producerId), SYSTEM);
     }
 }

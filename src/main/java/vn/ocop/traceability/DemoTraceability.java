@@ -13,10 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import vn.ocop.identity.CreateUser;
 import vn.ocop.identity.CurrentUser;
 import vn.ocop.identity.Role;
-import vn.ocop.identity.UserAccounts;
 import vn.ocop.product.ProductQuery;
 import vn.ocop.product.ProductRegistry;
 import vn.ocop.product.ProductSummary;
@@ -39,16 +37,13 @@ import vn.ocop.traceability.LotCommands.Unit;
 @ConditionalOnBooleanProperty(name = "ocop.demo-data.enabled")
 class DemoTraceability implements ApplicationRunner {
 
-    /** The demo accounts' shared password (see docs/demo-data.md). */
-    static final String PASSWORD = "Demo-ocop-2026";
-
     private static final Logger log = LoggerFactory.getLogger(DemoTraceability.class);
     private static final CurrentUser SYSTEM = new CurrentUser(0, "system", "Hệ thống", Role.SYSTEM_ADMIN, null, null);
 
     private final Lots lots;
     private final StampBatches batches;
     private final ProductRegistry products;
-    private final UserAccounts users;
+    private final vn.ocop.identity.DemoUsers demoUsers;
     private final PublicTrace trace;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -57,14 +52,14 @@ class DemoTraceability implements ApplicationRunner {
             Lots lots,
             StampBatches batches,
             ProductRegistry products,
-            UserAccounts users,
+            vn.ocop.identity.DemoUsers demoUsers,
             PublicTrace trace,
             JdbcClient jdbc,
             Clock clock) {
         this.lots = lots;
         this.batches = batches;
         this.products = products;
-        this.users = users;
+        this.demoUsers = demoUsers;
         this.trace = trace;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -179,16 +174,7 @@ class DemoTraceability implements ApplicationRunner {
                         "Thu hồi tự nguyện do bao bì in sai hạn sử dụng. Vui lòng đổi tại nơi mua."),
                 SYSTEM);
 
-        users.create(
-                new CreateUser(
-                        "chuthe.dongthap",
-                        "Chủ thể " + first.producerName(),
-                        null,
-                        Role.PRODUCER,
-                        null,
-                        PASSWORD,
-                        first.producerId()),
-                SYSTEM);
+        demoUsers.producerAccount("chuthe.dongthap", "Chủ thể " + first.producerName(), first.producerId());
         StampCode example = StampCode.of(jdbc.sql("SELECT code FROM stamp WHERE batch_id = ? AND seq = 1")
                 .param((int) batch.id())
                 .query(byte[].class)
