@@ -171,8 +171,11 @@ class CertificateBrowserTests extends BrowserTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 200);
             qrUrl = new com.google.zxing.MultiFormatReader()
-                    .decode(new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-                            new com.google.zxing.client.j2se.BufferedImageLuminanceSource(page))))
+                    .decode(
+                            new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                                    new com.google.zxing.client.j2se.BufferedImageLuminanceSource(page))),
+                            // As a phone's scanner does (and the traceability test): search the whole page hard.
+                            java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))
                     .getText();
         }
         URI scanned = URI.create(qrUrl);
