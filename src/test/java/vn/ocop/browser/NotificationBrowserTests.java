@@ -29,14 +29,18 @@ class NotificationBrowserTests extends BrowserTest {
     @Autowired
     Notifications notifications;
 
+    /*
+     * The officer sits in Cao Bằng (04), a province no other test or demo data works in: workflow notices go to every
+     * officer of a province, and one delivered late by another test's asynchronous listener changed the count here.
+     */
     @Test
     void theMenuCountsUnreadNotificationsAndMarkingOneReadUpdatesIt() throws Exception {
         UserSummary officer = users.create(
-                new CreateUser("bt.thongbao", "Cán bộ nhận thông báo", null, Role.PROVINCE_OFFICER, "82", PASSWORD),
+                new CreateUser("bt.thongbao", "Cán bộ nhận thông báo", null, Role.PROVINCE_OFFICER, "04", PASSWORD),
                 TestUsers.admin());
         for (String[] c : List.of(
-                new String[] {"82-26-C3D4E-F5G6H", "Mắm cá linh Tháp Mười", "10/03/2029", "180"},
-                new String[] {"82-26-J7K8M-N9P0Q", "Bánh pía Sa Đéc", "12/06/2029", "120"})) {
+                new String[] {"04-26-C3D4E-F5G6H", "Mắm cá linh Tháp Mười", "10/03/2029", "180"},
+                new String[] {"04-26-J7K8M-N9P0Q", "Bánh pía Sa Đéc", "12/06/2029", "120"})) {
             notifications.send(
                     List.of(officer.id()),
                     new NotificationMessage(
@@ -54,7 +58,7 @@ class NotificationBrowserTests extends BrowserTest {
         wait.until(ExpectedConditions.urlContains("/notifications"));
         assertThat(browser.findElements(By.cssSelector(".notification.unread"))).hasSize(2);
         assertThat(browser.findElement(By.cssSelector(".notification strong")).getText())
-                .isEqualTo("Nhắc lại: giấy chứng nhận OCOP 82-26-J7K8M-N9P0Q còn 120 ngày hiệu lực");
+                .isEqualTo("Nhắc lại: giấy chứng nhận OCOP 04-26-J7K8M-N9P0Q còn 120 ngày hiệu lực");
         screenshotFullPage("notifications-inbox");
 
         browser.findElement(By.cssSelector(".notification button[type=submit]")).click();
@@ -65,6 +69,6 @@ class NotificationBrowserTests extends BrowserTest {
         screenshotFullPage("notifications-one-read");
 
         browser.findElement(By.linkText("Xem chi tiết")).click();
-        wait.until(ExpectedConditions.urlContains("/certificates/82-26-J7K8M-N9P0Q"));
+        wait.until(ExpectedConditions.urlContains("/certificates/04-26-J7K8M-N9P0Q"));
     }
 }
