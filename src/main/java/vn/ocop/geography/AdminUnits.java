@@ -36,6 +36,11 @@ public class AdminUnits {
     private volatile @Nullable Map<String, String> currentParents;
     private final Map<String, List<AdminUnit>> allByEdition = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, Map<String, AdminUnit>> byCodeByEdition = new java.util.concurrent.ConcurrentHashMap<>();
+    // Lists answered from memory after the first call (units change only by migration): the public catalog's filters
+    // list the provinces and a province's communes on every page. Only existing editions and levels are remembered.
+    private final Map<String, List<AdminUnit>> listed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<AdminUnit>> childrenOf = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Set<String> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile @Nullable List<UnitSuccession> successions;
 
     AdminUnits(JdbcClient jdbc) {
@@ -74,11 +79,13 @@ public class AdminUnits {
     /** Units of one level of an edition in Vietnamese alphabetical order; throws on an unknown edition or level. */
     public List<AdminUnit> list(String edition, String level) {
         requireLevel(edition, level);
-        return jdbc.sql("SELECT " + COLUMNS + " FROM admin_unit WHERE edition = ? AND level = ?"
-                        + " ORDER BY name COLLATE vietnamese, code")
-                .params(edition, level)
-                .query(UNIT)
-                .list();
+        return listed.computeIfAbsent(
+                edition + "/" + level,
+                key -> List.copyOf(jdbc.sql("SELECT " + COLUMNS + " FROM admin_unit WHERE edition = ? AND level = ?"
+                                + " ORDER BY name COLLATE vietnamese, code")
+                        .params(edition, level)
+                        .query(UNIT)
+                        .list()));
     }
 
     /** Direct children of a unit in Vietnamese alphabetical order; throws {@code GEO-001} for an unknown parent. */
@@ -87,11 +94,14 @@ public class AdminUnits {
         if (find(edition, code).isEmpty()) {
             throw new OcopException(GeographyError.UNIT_NOT_FOUND, code, edition);
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM admin_unit WHERE edition = ? AND parent_code = ?"
-                        + " ORDER BY name COLLATE vietnamese, code")
-                .params(edition, code)
-                .query(UNIT)
-                .list();
+        return childrenOf.computeIfAbsent(
+                edition + "/" + code,
+                key -> List.copyOf(
+                        jdbc.sql("SELECT " + COLUMNS + " FROM admin_unit WHERE edition = ? AND parent_code = ?"
+                                        + " ORDER BY name COLLATE vietnamese, code")
+                                .params(edition, code)
+                                .query(UNIT)
+                                .list()));
     }
 
     /**
@@ -241,6 +251,9 @@ public class AdminUnits {
     }
 
     private void requireEdition(String edition) {
+        if (known.contains(edition)) {
+            return;
+        }
         Integer count = jdbc.sql("SELECT count(*) FROM admin_edition WHERE code = ?")
                 .param(edition)
                 .query(Integer.class)
@@ -248,10 +261,14 @@ public class AdminUnits {
         if (count == 0) {
             throw new OcopException(GeographyError.UNKNOWN_EDITION, edition);
         }
+        known.add(edition);
     }
 
     private void requireLevel(String edition, String level) {
         requireEdition(edition);
+        if (known.contains(edition + "/" + level)) {
+            return;
+        }
         Integer count = jdbc.sql("SELECT count(*) FROM admin_level WHERE edition = ? AND code = ?")
                 .params(edition, level)
                 .query(Integer.class)
@@ -259,6 +276,7 @@ public class AdminUnits {
         if (count == 0) {
             throw new OcopException(GeographyError.UNKNOWN_LEVEL, level, edition);
         }
+        known.add(edition + "/" + level);
     }
 
     /** Parent code by unit code for the current edition; a province maps to the empty string. */

@@ -241,6 +241,49 @@ class CatalogIntegrationTests {
         assertThat(paged.page().total()).isEqualTo(3);
     }
 
+    /**
+     * More matches than the first chunk of a word's list: the page is full and the total is counted, for one word on
+     * its list alone and for two words through the text index; both agree with what paging through finds.
+     */
+    @Test
+    void countsTheTotalOfAFullPageForOneWordAndForSeveral() {
+        String tag = CatalogFixtures.uniqueWord();
+        String other = CatalogFixtures.uniqueWord();
+        long producer =
+                fixtures.producer("HTX đếm " + tag, RegistryFixtures.CAO_LANH).id();
+        List<Long> all = new java.util.ArrayList<>();
+        List<Long> both = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String name = (i % 6 != 0 ? "Chè " + tag + " " + other : "Chè " + tag) + " số " + i;
+            ProductView product = fixtures.rated(producer, name, 9, 4, LocalDate.now());
+            all.add(product.id());
+            if (i % 6 != 0) {
+                both.add(product.id());
+            }
+        }
+        all.forEach(fixtures::awaitListed);
+        CatalogResults one = catalog.search(
+                new CatalogQuery(tag, null, null, null, null, null, null, null, CatalogSort.NAME), 0, 24);
+        assertThat(one.page().items()).hasSize(24);
+        assertThat(one.page().total()).isEqualTo(60);
+        assertThat(one.page().totalAtLeast()).isFalse();
+
+        CatalogResults two = catalog.search(
+                new CatalogQuery(tag + " " + other, null, null, null, null, null, null, null, CatalogSort.NAME), 0, 5);
+        assertThat(two.page().total()).isEqualTo(50);
+        assertThat(both).containsAll(fixtures.ids(two));
+        CatalogResults last = catalog.search(
+                new CatalogQuery(tag + " " + other, null, null, null, null, null, null, null, CatalogSort.NAME), 3, 5);
+        assertThat(last.page().total()).isEqualTo(50);
+        assertThat(both).containsAll(fixtures.ids(last));
+        assertThat(fixtures.ids(last)).hasSize(5).doesNotContainAnyElementsOf(fixtures.ids(two));
+
+        CatalogResults filtered =
+                catalog.search(new CatalogQuery(tag, "82", null, null, 9, 4, null, null, CatalogSort.STARS), 1, 24);
+        assertThat(filtered.page().total()).isEqualTo(60);
+        assertThat(filtered.page().items()).hasSize(24);
+    }
+
     @Test
     void producersContactsArePublicOnlyWhenTheProducerChoseSo() throws Exception {
         String tag = CatalogFixtures.uniqueWord();
