@@ -58,7 +58,7 @@ for p in filter(str.isdigit, os.listdir('/proc')):
         fields = open(f'/proc/{p}/stat').read().rsplit(')', 1)[1].split()
     except OSError:
         continue
-    if p in (java, postmaster) or fields[1] == postmaster:
+    if p in (java, postmaster) or fields[1] in (postmaster, java):  # the JVM, its fast-start child, PostgreSQL
         total += int(fields[11]) + int(fields[12])
 print(total / tick)
 PY
