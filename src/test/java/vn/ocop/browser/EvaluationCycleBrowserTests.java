@@ -193,8 +193,8 @@ class EvaluationCycleBrowserTests extends BrowserTest {
                 "Sản phẩm được cấp giấy chứng nhận OCOP")) {
             assertThat(occurrences(inbox, title)).as(title).isEqualTo(1);
         }
-        click(By.xpath(
-                "//li[contains(@class,'notification')][contains(., 'Sản phẩm được cấp giấy chứng nhận OCOP')]//a"));
+        click(By.xpath("//li[contains(@class,'notification')][contains(., 'Sản phẩm được cấp giấy chứng nhận OCOP')]"
+                + "//button[contains(@class,'notification-open')]"));
         waitFor(ExpectedConditions.urlContains("/certificates/"));
         assertThat(browser.findElement(By.id("main")).getText())
                 .contains(number)

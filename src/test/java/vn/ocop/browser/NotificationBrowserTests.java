@@ -61,12 +61,23 @@ class NotificationBrowserTests extends BrowserTest {
                 .isEqualTo("Nhắc lại: giấy chứng nhận OCOP 04-26-J7K8M-N9P0Q còn 120 ngày hiệu lực");
         screenshotFullPage("notifications-inbox");
 
-        browser.findElement(By.cssSelector(".notification button[type=submit]")).click();
+        browser.findElement(By.cssSelector(".notification .notification-mark-read"))
+                .click();
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".notification.unread"), 1));
         wait.until(ExpectedConditions.textMatches(By.cssSelector("#unread-badge .badge"), Pattern.compile("^1\\b.*")));
         assertThat(browser.findElement(By.id("unread-summary")).getText()).isEqualTo("Bạn có 1 thông báo chưa đọc.");
         assertThat(browser.getCurrentUrl()).endsWith("/notifications");
         screenshotFullPage("notifications-one-read");
+
+        // Opening the unread one goes where it points and marks it read: nothing is left waiting.
+        browser.findElement(By.cssSelector(".notification.unread .notification-open"))
+                .click();
+        wait.until(ExpectedConditions.urlContains("/certificates/04-26-C3D4E-F5G6H"));
+        browser.get(url("/notifications"));
+        wait.until(ExpectedConditions.textMatches(By.id("unread-summary"), Pattern.compile(".+")));
+        assertThat(browser.findElements(By.cssSelector(".notification.unread"))).isEmpty();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#unread-badge:not([hx-get])")));
+        assertThat(browser.findElements(By.cssSelector("#unread-badge .badge"))).isEmpty();
 
         browser.findElement(By.linkText("Xem chi tiết")).click();
         wait.until(ExpectedConditions.urlContains("/certificates/04-26-J7K8M-N9P0Q"));

@@ -98,6 +98,26 @@ class NotificationsIntegrationTests {
     }
 
     @Test
+    void openingANotificationGoesWhereItPointsAndMarksItRead() throws Exception {
+        CurrentUser lan = user();
+        CurrentUser minh = user();
+        notifications.send(List.of(lan.id()), reminder("82-26-BBBBB-00003", "Mứt sen", "03/02/2029", "0"));
+        long id = notifications.inbox(lan, 0, 1).items().get(0).id();
+
+        mvc.perform(post("/notifications/" + id + "/open").with(as(minh)).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/notifications/" + id + "/open").with(as(lan))).andExpect(status().isForbidden()); // no CSRF
+        assertThat(notifications.unreadCount(lan)).isEqualTo(1);
+
+        mvc.perform(post("/notifications/" + id + "/open").with(as(lan)).with(csrf()))
+                .andExpect(redirectedUrl("/certificates/82-26-BBBBB-00003"));
+        assertThat(notifications.unreadCount(lan)).isZero();
+        mvc.perform(get("/notifications").with(as(lan)))
+                .andExpect(content().string(containsString("href=\"/certificates/82-26-BBBBB-00003\"")))
+                .andExpect(content().string(not(containsString("/open\""))));
+    }
+
+    @Test
     void theInboxPageMarksReadAndTheMenuShowsTheUnreadCount() throws Exception {
         CurrentUser lan = user();
         CurrentUser minh = user();
@@ -108,7 +128,7 @@ class NotificationsIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Giấy chứng nhận OCOP 82-26-BBBBB-00001 hết hiệu lực")))
                 .andExpect(content().string(containsString("Bạn có 1 thông báo chưa đọc.")))
-                .andExpect(content().string(containsString("href=\"/certificates/82-26-BBBBB-00001\"")))
+                .andExpect(content().string(containsString("action=\"/notifications/" + id + "/open\"")))
                 .andExpect(content().string(containsString("Đánh dấu đã đọc")))
                 .andExpect(content().string(containsString("hx-get=\"/notifications/badge\"")));
         mvc.perform(get("/notifications/badge").with(as(lan)))

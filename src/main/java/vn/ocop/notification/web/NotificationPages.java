@@ -52,6 +52,16 @@ class NotificationPages {
         return "redirect:/notifications" + (page > 0 ? "?page=" + page : "");
     }
 
+    /**
+     * Opens what a notification is about and marks it read on the way: what the reader went to see is no longer
+     * waiting. Links are paths inside the application (NotificationMessage refuses anything else).
+     */
+    @PostMapping("/notifications/{id}/open")
+    String open(@PathVariable long id, CurrentUser reader) {
+        NotificationView read = notifications.markRead(id, reader);
+        return "redirect:" + (read.link() == null ? "/notifications" : read.link());
+    }
+
     @GetMapping("/notifications/badge")
     String badge(CurrentUser reader, Model model) {
         model.addAttribute("unread", notifications.unreadCount(reader));
