@@ -101,8 +101,7 @@ class NotificationsIntegrationTests {
     void openingANotificationGoesWhereItPointsAndMarksItRead() throws Exception {
         CurrentUser lan = user();
         CurrentUser minh = user();
-        notifications.send(List.of(lan.id()), reminder("82-26-BBBBB-00003", "Mứt sen", "03/02/2029", "0"));
-        long id = notifications.inbox(lan, 0, 1).items().get(0).id();
+        long id = lastDayNotice(lan, "82-26-BBBBB-00003", "Mứt sen", "03/02/2029");
 
         mvc.perform(post("/notifications/" + id + "/open").with(as(minh)).with(csrf()))
                 .andExpect(status().isNotFound());
@@ -121,8 +120,7 @@ class NotificationsIntegrationTests {
     void theInboxPageMarksReadAndTheMenuShowsTheUnreadCount() throws Exception {
         CurrentUser lan = user();
         CurrentUser minh = user();
-        notifications.send(List.of(lan.id()), reminder("82-26-BBBBB-00001", "Trà sen", "01/02/2029", "0"));
-        long id = notifications.inbox(lan, 0, 1).items().get(0).id();
+        long id = lastDayNotice(lan, "82-26-BBBBB-00001", "Trà sen", "01/02/2029");
 
         mvc.perform(get("/notifications").with(as(lan)))
                 .andExpect(status().isOk())
@@ -146,8 +144,7 @@ class NotificationsIntegrationTests {
         mvc.perform(get("/notifications/badge").with(as(lan)))
                 .andExpect(content().string(not(containsString("badge unread"))));
 
-        notifications.send(List.of(lan.id()), reminder("82-26-BBBBB-00002", "Hạt sen", "02/02/2029", "0"));
-        long second = notifications.inbox(lan, 0, 1).items().get(0).id();
+        long second = lastDayNotice(lan, "82-26-BBBBB-00002", "Hạt sen", "02/02/2029");
         mvc.perform(post("/notifications/" + second + "/read")
                         .with(as(lan))
                         .with(csrf())
@@ -179,6 +176,12 @@ class NotificationsIntegrationTests {
                 "reminder.certificateExpiry.body." + threshold,
                 List.of(number, product, lastDay, threshold),
                 "/certificates/" + number);
+    }
+
+    /** Sends the reader the "last day" notice of a certificate and returns its id (the newest in the inbox). */
+    private long lastDayNotice(CurrentUser reader, String number, String product, String lastDay) {
+        notifications.send(List.of(reader.id()), reminder(number, product, lastDay, "0"));
+        return notifications.inbox(reader, 0, 1).items().get(0).id();
     }
 
     /** A real account (notifications belong to stored users). */
