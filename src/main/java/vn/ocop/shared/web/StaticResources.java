@@ -2,6 +2,8 @@ package vn.ocop.shared.web;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.context.annotation.Configuration;
@@ -40,8 +42,26 @@ class StaticResources implements WebMvcConfigurer {
                 .addResolver(new LiteWebJarsResourceResolver());
     }
 
-    /** The top-level directories under {@code static/} on the class path. */
+    /** The paths links to static files start with ({@code /css/}, …, {@code /webjars/}). */
+    static List<String> linkPrefixes() {
+        List<String> prefixes = new ArrayList<>();
+        for (String directory : directories()) {
+            prefixes.add("/" + directory + "/");
+        }
+        prefixes.add("/webjars/");
+        return prefixes;
+    }
+
+    /** The top-level directories under {@code static/} on the class path (looked up once). */
     static Set<String> directories() {
+        return Directories.FOUND;
+    }
+
+    private static final class Directories {
+        static final Set<String> FOUND = java.util.Collections.unmodifiableSet(find());
+    }
+
+    private static Set<String> find() {
         Set<String> directories = new TreeSet<>();
         try {
             for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:static/**/*")) {
