@@ -8,15 +8,17 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 import vn.ocop.shared.OcopException;
 
 /**
  * The geography module's API: look up units of an edition, walk the tree, answer "does unit A contain unit B" for
  * jurisdiction checks, and map legacy units to current ones. Read-only: units change only by migration.
+ *
+ * <p>No transaction of its own: most answers come from memory, the rest from single statements over data only
+ * migrations change. (A read-only transaction per call cost a public scan two extra round trips to PostgreSQL for each
+ * unit name it printed, and every jurisdiction check made outside a transaction the same.)
  */
 @Service
-@Transactional(readOnly = true)
 public class AdminUnits {
 
     private static final String COLUMNS =
