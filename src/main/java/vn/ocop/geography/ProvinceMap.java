@@ -46,6 +46,14 @@ public class ProvinceMap {
     private final JsonMapper json;
     private volatile @Nullable List<Shape> shapes;
     private volatile @Nullable Map<String, List<double[][]>> rings;
+    private volatile @Nullable Sprite sprite;
+
+    /**
+     * Every province's shape in one SVG document ({@code <path id="p-82" …>}), which a page's map references by
+     * {@code <use href="…/provinces.svg?v=…#p-82">}: the browser downloads the 120 KB of outlines once and caches them,
+     * instead of every page with a map carrying them inline. {@code version} names the content (a digest).
+     */
+    public record Sprite(String svg, String version) {}
 
     ProvinceMap(JsonMapper json) {
         this.json = json;
@@ -54,6 +62,37 @@ public class ProvinceMap {
     /** The SVG {@code viewBox} every shape is drawn in. */
     public String viewBox() {
         return String.format(Locale.ROOT, "0 0 %.0f %.0f", x(EAST) + 1, y(SOUTH) + 1);
+    }
+
+    /** The provinces' outlines as one SVG document to reference (built once). */
+    public Sprite sprite() {
+        Sprite built = sprite;
+        if (built == null) {
+            StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"")
+                    .append(viewBox())
+                    .append("\"><defs>");
+            for (Shape shape : shapes()) {
+                svg.append("<path id=\"p-")
+                        .append(shape.code())
+                        .append("\" d=\"")
+                        .append(shape.path())
+                        .append("\"/>");
+            }
+            String text = svg.append("</defs></svg>").toString();
+            built = new Sprite(text, digest(text));
+            sprite = built;
+        }
+        return built;
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The provinces in code order. */
