@@ -111,7 +111,7 @@ class PortalBrowserTests extends BrowserTest {
 
         // Filter by province: click Đồng Tháp on the home page's map.
         browser.get(url("/"));
-        clickInside("svg a[href$='province=82'] path");
+        clickInside("svg a[href$='province=82'] use");
         wait(ExpectedConditions.urlContains("province=82"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sản phẩm OCOP của Tỉnh Đồng Tháp");
         assertThat(new Select(browser.findElement(By.id("province")))
