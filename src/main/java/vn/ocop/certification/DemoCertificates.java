@@ -87,7 +87,7 @@ class DemoCertificates implements ApplicationRunner {
                 .issue(
                         new Certification.IssueDecision(
                                 "QĐ " + dossier + "-MAU/QĐ-UBND",
-                                LocalDate.now(),
+                                LocalDate.now(vn.ocop.shared.OcopClock.VIETNAM),
                                 "Chủ tịch UBND tỉnh Đồng Tháp",
                                 List.of(dossier)),
                         officer)

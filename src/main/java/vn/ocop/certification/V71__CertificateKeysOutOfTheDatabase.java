@@ -127,7 +127,7 @@ class V71__CertificateKeysOutOfTheDatabase extends BaseJavaMigration {
                         c.number(),
                         Type.REVOKED,
                         CertificateStatus.REVOKED,
-                        c.revokedOn() == null ? LocalDate.now() : c.revokedOn(),
+                        c.revokedOn() == null ? LocalDate.now(vn.ocop.shared.OcopClock.VIETNAM) : c.revokedOn(),
                         CertificateStatements.details(
                                 "ground",
                                 c.revocationGround() == null
@@ -148,7 +148,7 @@ class V71__CertificateKeysOutOfTheDatabase extends BaseJavaMigration {
                 LocalDate on = event.map(e -> ((OffsetDateTime) e[0])
                                 .atZoneSameInstant(vn.ocop.shared.OcopClock.VIETNAM)
                                 .toLocalDate())
-                        .orElse(LocalDate.now());
+                        .orElse(LocalDate.now(vn.ocop.shared.OcopClock.VIETNAM));
                 statements.append(
                         c.id(),
                         c.number(),

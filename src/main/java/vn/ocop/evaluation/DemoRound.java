@@ -247,7 +247,7 @@ class DemoRound implements ApplicationRunner {
                         VI,
                         LocalDate.of(2026, 1, 5));
                 LocalDate validUntil = line.documentKind().equals("FOOD_SAFETY_CERTIFICATE")
-                        ? LocalDate.now().plusYears(2)
+                        ? LocalDate.now(vn.ocop.shared.OcopClock.VIETNAM).plusYears(2)
                         : null;
                 evidence.uploadToDossier(
                         dossier.id(),

@@ -27,6 +27,7 @@ import vn.ocop.identity.Role;
 import vn.ocop.identity.UserAccounts;
 import vn.ocop.producer.ProducerRegistry;
 import vn.ocop.product.ProductRegistry;
+import vn.ocop.shared.OcopClock;
 
 /**
  * The whole evaluation cycle run by its people in headless Chromium, only through the pages and only by the links of
@@ -109,7 +110,10 @@ class EvaluationCycleBrowserTests extends BrowserTest {
         fillInForms();
         selfAssess(4);
         upload("BUSINESS_REGISTRATION", "giay-dang-ky.pdf", null);
-        upload("FOOD_SAFETY_CERTIFICATE", "giay-attp.pdf", LocalDate.now().plusYears(2));
+        upload(
+                "FOOD_SAFETY_CERTIFICATE",
+                "giay-attp.pdf",
+                LocalDate.now(OcopClock.VIETNAM).plusYears(2));
         assertThat(browser.findElements(By.cssSelector("#checklist tr.missing")))
                 .isEmpty();
         screenshotFullPage("cycle-05-dossier-complete");
@@ -169,7 +173,7 @@ class EvaluationCycleBrowserTests extends BrowserTest {
         ((JavascriptExecutor) browser)
                 .executeScript(
                         "document.getElementById('decidedOn').value = arguments[0]",
-                        LocalDate.now().toString()); // locale-free
+                        LocalDate.now(OcopClock.VIETNAM).toString()); // locale-free
         browser.findElement(By.id("authority")).sendKeys("Chủ tịch UBND tỉnh Đồng Tháp");
         screenshotFullPage("cycle-11-certification");
         click(By.id("issue-decision"));

@@ -34,6 +34,7 @@ import vn.ocop.identity.UserAccounts;
 import vn.ocop.producer.ProducerRegistry;
 import vn.ocop.product.ProductRegistry;
 import vn.ocop.product.ProductView;
+import vn.ocop.shared.OcopClock;
 
 /**
  * The public portal in a real browser, at desktop width (1280 px) and phone width (390 px): a buyer finds "Nước mắm
@@ -85,7 +86,9 @@ class PortalBrowserTests extends BrowserTest {
         CatalogFixtures fixtures = new CatalogFixtures(producers, products, catalog);
         Certificate certificate = new IssuedCertificates(
                         producers, products, rounds, dossiers, scoring, certification, jdbc, dossierFixtures)
-                .province("Nước mắm Phú Quốc " + tag, LocalDate.now().minusDays(1));
+                .province(
+                        "Nước mắm Phú Quốc " + tag,
+                        LocalDate.now(OcopClock.VIETNAM).minusDays(1));
         long productId = certificate.productId();
         fixtures.awaitListed(productId);
         ProductView product = products.lookup(productId).orElseThrow();

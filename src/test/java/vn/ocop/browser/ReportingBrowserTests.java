@@ -33,6 +33,7 @@ import vn.ocop.identity.CreateUser;
 import vn.ocop.identity.Role;
 import vn.ocop.identity.UserAccounts;
 import vn.ocop.reporting.ReportingDataset;
+import vn.ocop.shared.OcopClock;
 
 /**
  * A province officer adopts the year's plan and reads plan against actual on the dashboard, then downloads the report
@@ -64,7 +65,8 @@ class ReportingBrowserTests extends BrowserTest {
         browser.findElement(By.linkText("Kế hoạch OCOP")).click();
         browser.findElement(By.id("new-plan")).click();
         browser.findElement(By.id("title"))
-                .sendKeys("Kế hoạch OCOP tỉnh Quảng Trị năm " + LocalDate.now().getYear());
+                .sendKeys("Kế hoạch OCOP tỉnh Quảng Trị năm "
+                        + LocalDate.now(OcopClock.VIETNAM).getYear());
         String[][] targets = {{"SHARE_COOPERATIVES", "40"}, {"CERTIFIED_IN_FORCE", "8"}, {"FIVE_STAR_PROPOSALS", "1"}};
         for (int i = 0; i < targets.length; i++) {
             new Select(browser.findElement(By.id("targets" + i + ".type"))).selectByValue(targets[i][0]);

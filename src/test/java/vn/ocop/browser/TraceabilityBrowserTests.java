@@ -42,6 +42,7 @@ import vn.ocop.identity.Role;
 import vn.ocop.identity.UserAccounts;
 import vn.ocop.producer.ProducerRegistry;
 import vn.ocop.product.ProductRegistry;
+import vn.ocop.shared.OcopClock;
 
 /**
  * A producer records a lot of its certified product from its dashboard, adds a tracking event, generates and
@@ -84,7 +85,9 @@ class TraceabilityBrowserTests extends BrowserTest {
     void aProducersStampOpensTheScanPageWithTheLiveCertificate() throws Exception {
         Certificate certificate = new IssuedCertificates(
                         producers, products, rounds, dossiers, scoring, certification, jdbc, dossierFixtures)
-                .province("Xoài sấy dẻo Cao Lãnh", LocalDate.now().minusMonths(3));
+                .province(
+                        "Xoài sấy dẻo Cao Lãnh",
+                        LocalDate.now(OcopClock.VIETNAM).minusMonths(3));
         users.create(
                 new CreateUser(
                         "bt.chuthe.tx",
@@ -104,8 +107,8 @@ class TraceabilityBrowserTests extends BrowserTest {
         new Select(browser.findElement(By.id("productId"))).selectByValue(Long.toString(certificate.productId()));
         browser.findElement(By.id("lotNumber")).sendKeys("XS-2611");
         browser.findElement(By.id("gtin")).sendKeys("8935049501282");
-        setDate("productionDate", LocalDate.now().minusDays(2));
-        setDate("bestBefore", LocalDate.now().plusMonths(12));
+        setDate("productionDate", LocalDate.now(OcopClock.VIETNAM).minusDays(2));
+        setDate("bestBefore", LocalDate.now(OcopClock.VIETNAM).plusMonths(12));
         browser.findElement(By.id("quantity")).sendKeys("800");
         new Select(browser.findElement(By.id("unit"))).selectByValue("XPK");
         browser.findElement(By.id("rawMaterialArea")).sendKeys("Vườn xoài cát Hòa Lộc, xã Mỹ Xương");
@@ -183,7 +186,7 @@ class TraceabilityBrowserTests extends BrowserTest {
                 certificate.number(),
                 "Hậu kiểm chất lượng",
                 "20/QĐ-SNN",
-                LocalDate.now(),
+                LocalDate.now(OcopClock.VIETNAM),
                 TestUsers.provinceOfficer(RegistryFixtures.DONG_THAP));
         browser.navigate().refresh();
         assertThat(browser.findElement(By.cssSelector("#verdict .verdict-title"))

@@ -15,6 +15,7 @@ import vn.ocop.producer.ProducerView;
 import vn.ocop.product.CurrentRating;
 import vn.ocop.product.ProductRegistry;
 import vn.ocop.product.ProductView;
+import vn.ocop.shared.OcopClock;
 
 /**
  * Certified products for catalog tests: registered and rated through the product module (a rating recorded from
@@ -59,7 +60,8 @@ public record CatalogFixtures(ProducerRegistry producers, ProductRegistry produc
 
     /** A listed product: certified 4★ today in {@code commune}, waited for until the catalog lists it. */
     public ProductView listed(String name, String commune) {
-        ProductView product = rated(producer("HTX " + name, commune).id(), name, 9, 4, LocalDate.now());
+        ProductView product =
+                rated(producer("HTX " + name, commune).id(), name, 9, 4, LocalDate.now(OcopClock.VIETNAM));
         awaitListed(product.id());
         return product;
     }

@@ -35,6 +35,7 @@ import vn.ocop.product.ProductDetails;
 import vn.ocop.product.ProductRegistry;
 import vn.ocop.product.ProductStatus;
 import vn.ocop.product.ProductView;
+import vn.ocop.shared.OcopClock;
 
 /**
  * The public catalog on the real database: what is listed (a certificate in force only), search without accents,
@@ -108,16 +109,21 @@ class CatalogIntegrationTests {
     void listsOnlyProductsWithACertificateInForceToday() {
         String tag = CatalogFixtures.uniqueWord();
         long producer = fixtures.producer("HTX " + tag, RegistryFixtures.SA_DEC).id();
-        ProductView twoStars = fixtures.rated(producer, "Mật ong hai sao " + tag, 4, 2, LocalDate.now());
+        ProductView twoStars =
+                fixtures.rated(producer, "Mật ong hai sao " + tag, 4, 2, LocalDate.now(OcopClock.VIETNAM));
         ProductView expired = fixtures.rated(
                 producer,
                 "Mật ong hết hạn " + tag,
                 4,
                 4,
-                LocalDate.now().minusMonths(36).minusDays(1));
+                LocalDate.now(OcopClock.VIETNAM).minusMonths(36).minusDays(1));
         ProductView inForce = fixtures.rated(
-                producer, "Mật ong còn hạn " + tag, 4, 3, LocalDate.now().minusMonths(35));
-        ProductView stopped = fixtures.rated(producer, "Mật ong ngừng " + tag, 4, 5, LocalDate.now());
+                producer,
+                "Mật ong còn hạn " + tag,
+                4,
+                3,
+                LocalDate.now(OcopClock.VIETNAM).minusMonths(35));
+        ProductView stopped = fixtures.rated(producer, "Mật ong ngừng " + tag, 4, 5, LocalDate.now(OcopClock.VIETNAM));
         fixtures.awaitListed(inForce.id());
         fixtures.awaitListed(stopped.id());
         fixtures.awaitEntry(expired.id());
@@ -152,17 +158,21 @@ class CatalogIntegrationTests {
     @Test
     void aRevokedSuspendedOrExpiredCertificateLeavesTheCatalogTheMapAndTheApiAtOnce() throws Exception {
         String tag = CatalogFixtures.uniqueWord();
-        Certificate revoked =
-                issued.province("Khô cá lóc thu hồi " + tag, LocalDate.now().minusDays(3));
-        Certificate suspended =
-                issued.province("Khô cá lóc tạm dừng " + tag, LocalDate.now().minusDays(2));
+        Certificate revoked = issued.province(
+                "Khô cá lóc thu hồi " + tag, LocalDate.now(OcopClock.VIETNAM).minusDays(3));
+        Certificate suspended = issued.province(
+                "Khô cá lóc tạm dừng " + tag, LocalDate.now(OcopClock.VIETNAM).minusDays(2));
         fixtures.awaitListed(revoked.productId());
         fixtures.awaitListed(suspended.productId());
         long before = catalog.figures().byProvince().getOrDefault(RegistryFixtures.DONG_THAP, 0L);
         assertThat(apiIds(tag)).contains(revoked.productId(), suspended.productId());
 
         certification.revoke(
-                revoked.number(), RevocationGround.LEGAL_VIOLATION, "QĐ 9/" + tag, LocalDate.now(), dongThap);
+                revoked.number(),
+                RevocationGround.LEGAL_VIOLATION,
+                "QĐ 9/" + tag,
+                LocalDate.now(OcopClock.VIETNAM),
+                dongThap);
         // No waiting: the withdrawal committed with the revocation.
         assertThat(catalog.product(revoked.productId())).isEmpty();
         assertThat(fixtures.ids(search(tag))).containsExactly(suspended.productId());
@@ -173,13 +183,14 @@ class CatalogIntegrationTests {
                 .andExpect(status().isGone())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Bị thu hồi")));
 
-        certification.suspend(suspended.number(), "Hậu kiểm", "QĐ 10/" + tag, LocalDate.now(), dongThap);
+        certification.suspend(
+                suspended.number(), "Hậu kiểm", "QĐ 10/" + tag, LocalDate.now(OcopClock.VIETNAM), dongThap);
         assertThat(fixtures.ids(search(tag))).isEmpty();
         assertThat(apiIds(tag)).isEmpty();
         assertThat(catalog.figures().byProvince().getOrDefault(RegistryFixtures.DONG_THAP, 0L))
                 .isEqualTo(before - 2);
 
-        certification.reinstate(suspended.number(), "QĐ 11/" + tag, LocalDate.now(), dongThap);
+        certification.reinstate(suspended.number(), "QĐ 11/" + tag, LocalDate.now(OcopClock.VIETNAM), dongThap);
         assertThat(fixtures.ids(search(tag))).containsExactly(suspended.productId());
         assertThat(catalog.entry(suspended.productId()).orElseThrow().history())
                 .extracting(h -> h.change().name())
@@ -196,14 +207,15 @@ class CatalogIntegrationTests {
     void aCertificatePastItsLastDayIsOutBeforeTheExpiryJobRunsAndTheJobRecordsIt() {
         String tag = CatalogFixtures.uniqueWord();
         Certificate old = issued.province(
-                "Trà sen hết hạn " + tag, LocalDate.now().minusMonths(36).minusDays(1));
+                "Trà sen hết hạn " + tag,
+                LocalDate.now(OcopClock.VIETNAM).minusMonths(36).minusDays(1));
         fixtures.awaitEntry(old.productId());
         assertThat(catalog.product(old.productId()))
                 .as("its last day was yesterday")
                 .isEmpty();
         assertThat(fixtures.ids(search(tag))).isEmpty();
 
-        certification.expireDue(LocalDate.now());
+        certification.expireDue(LocalDate.now(OcopClock.VIETNAM));
         CatalogEntry entry = catalog.entry(old.productId()).orElseThrow();
         assertThat(entry.listed()).isFalse();
         assertThat(entry.history()).extracting(h -> h.change().name()).contains("EXPIRED");
@@ -216,12 +228,24 @@ class CatalogIntegrationTests {
                 .id();
         long baDinh =
                 fixtures.producer("HTX Hà Nội " + tag, RegistryFixtures.BA_DINH).id();
-        ProductView dua =
-                fixtures.rated(caoLanh, "Đũa tre " + tag, 21, 3, LocalDate.now().minusDays(30));
-        ProductView an =
-                fixtures.rated(caoLanh, "Ấn tre " + tag, 21, 5, LocalDate.now().minusDays(60));
-        ProductView dao =
-                fixtures.rated(baDinh, "Dao tre " + tag, 21, 4, LocalDate.now().minusDays(1));
+        ProductView dua = fixtures.rated(
+                caoLanh,
+                "Đũa tre " + tag,
+                21,
+                3,
+                LocalDate.now(OcopClock.VIETNAM).minusDays(30));
+        ProductView an = fixtures.rated(
+                caoLanh,
+                "Ấn tre " + tag,
+                21,
+                5,
+                LocalDate.now(OcopClock.VIETNAM).minusDays(60));
+        ProductView dao = fixtures.rated(
+                baDinh,
+                "Dao tre " + tag,
+                21,
+                4,
+                LocalDate.now(OcopClock.VIETNAM).minusDays(1));
         List.of(dua, an, dao).forEach(p -> fixtures.awaitListed(p.id()));
 
         assertThat(fixtures.ids(search(tag, CatalogSort.NAME)))
@@ -255,7 +279,7 @@ class CatalogIntegrationTests {
         List<Long> both = new java.util.ArrayList<>();
         for (int i = 0; i < 60; i++) {
             String name = (i % 6 != 0 ? "Chè " + tag + " " + other : "Chè " + tag) + " số " + i;
-            ProductView product = fixtures.rated(producer, name, 9, 4, LocalDate.now());
+            ProductView product = fixtures.rated(producer, name, 9, 4, LocalDate.now(OcopClock.VIETNAM));
             all.add(product.id());
             if (i % 6 != 0) {
                 both.add(product.id());
@@ -307,7 +331,8 @@ class CatalogIntegrationTests {
                 null,
                 null);
         ProducerView producer = fixtures.producer(details);
-        ProductView product = fixtures.rated(producer.id(), "Bánh phồng tôm " + tag, 6, 4, LocalDate.now());
+        ProductView product =
+                fixtures.rated(producer.id(), "Bánh phồng tôm " + tag, 6, 4, LocalDate.now(OcopClock.VIETNAM));
         fixtures.awaitListed(product.id());
 
         assertNoContacts(product.id(), producer.id(), tag);

@@ -16,6 +16,7 @@ import vn.ocop.security.Instance;
 import vn.ocop.security.MatrixFixtures;
 import vn.ocop.security.MatrixWorld;
 import vn.ocop.security.Samples;
+import vn.ocop.shared.OcopClock;
 
 /**
  * Matrix fixtures of the public catalog: {@code catalog-product} (a product of the home, or the other, producer,
@@ -70,7 +71,8 @@ class CatalogMatrixFixtures implements MatrixFixtures {
         // A 4★ rating is the province's to record (Art. 4.1.a): recorded from its earlier records, as an import does.
         products.recordRating(
                 product.id(),
-                new CurrentRating(4, world.name("QĐ danh mục"), LocalDate.now(), null, null, "IMPORTED"),
+                new CurrentRating(
+                        4, world.name("QĐ danh mục"), LocalDate.now(OcopClock.VIETNAM), null, null, "IMPORTED"),
                 TestUsers.provinceOfficer(province));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> catalog.entry(product.id())

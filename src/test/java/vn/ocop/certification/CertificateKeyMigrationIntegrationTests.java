@@ -23,6 +23,7 @@ import vn.ocop.evaluation.Dossiers;
 import vn.ocop.evaluation.EvaluationRounds;
 import vn.ocop.producer.ProducerRegistry;
 import vn.ocop.product.ProductRegistry;
+import vn.ocop.shared.OcopClock;
 
 /**
  * An installation that ran with the signing key in the database ({@code signing_key}, certificates signed over
@@ -107,7 +108,8 @@ class CertificateKeyMigrationIntegrationTests {
         assertThat(chain)
                 .extracting(CertificateStatement::type)
                 .containsExactly(CertificateStatement.Type.ISSUED, CertificateStatement.Type.REVOKED);
-        StatementCheck.Verdict verdict = StatementCheck.check(migrated, chain, keys::verify, LocalDate.now());
+        StatementCheck.Verdict verdict =
+                StatementCheck.check(migrated, chain, keys::verify, LocalDate.now(OcopClock.VIETNAM));
         assertThat(verdict.authentic()).as(verdict.problem()).isTrue();
         assertThat(verdict.signatureIsTheCertificates(revoked.signature()))
                 .as("the QR code printed before the migration still checks")

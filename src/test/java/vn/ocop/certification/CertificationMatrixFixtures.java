@@ -15,6 +15,7 @@ import vn.ocop.security.Instance;
 import vn.ocop.security.MatrixFixtures;
 import vn.ocop.security.MatrixWorld;
 import vn.ocop.security.Side;
+import vn.ocop.shared.OcopClock;
 
 /**
  * Matrix fixtures of the certification module, from dossiers rated 4★ in each side's provincial round: {@code
@@ -59,7 +60,7 @@ class CertificationMatrixFixtures implements MatrixFixtures {
         Certificate issued = certification
                 .issue(
                         new Certification.IssueDecision(
-                                world.name("QĐ-UBND"), LocalDate.now(), "UBND tỉnh", List.of(dossier)),
+                                world.name("QĐ-UBND"), LocalDate.now(OcopClock.VIETNAM), "UBND tỉnh", List.of(dossier)),
                         // Decided by the province's officers, who alone issue its 3–4★ certificates (Art. 4.1.a).
                         vn.ocop.TestUsers.provinceOfficer(
                                 side.equals("own") ? MatrixWorld.HOME_PROVINCE : MatrixWorld.OTHER_PROVINCE))

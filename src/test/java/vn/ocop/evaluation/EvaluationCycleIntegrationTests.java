@@ -24,6 +24,7 @@ import vn.ocop.identity.UserAccounts;
 import vn.ocop.identity.UserSummary;
 import vn.ocop.producer.ProducerRegistry;
 import vn.ocop.product.ProductRegistry;
+import vn.ocop.shared.OcopClock;
 import vn.ocop.workspace.WorkItem;
 import vn.ocop.workspace.Workspace;
 
@@ -234,7 +235,7 @@ class EvaluationCycleIntegrationTests {
         certification.issue(
                 new Certification.IssueDecision(
                         "QĐ " + SEQ.incrementAndGet() + "/QĐ-UBND",
-                        LocalDate.now(),
+                        LocalDate.now(OcopClock.VIETNAM),
                         "Chủ tịch UBND tỉnh Đồng Tháp",
                         List.of(dossier)),
                 province);

@@ -38,6 +38,7 @@ import vn.ocop.producer.ProducerRegistry;
 import vn.ocop.producer.ProducerView;
 import vn.ocop.product.ProductRegistry;
 import vn.ocop.product.ProductView;
+import vn.ocop.shared.OcopClock;
 import vn.ocop.shared.storage.StorageProperties;
 
 /** A producer's evidence locker and dossier attachments: checks on upload, reuse, carry-over and who may see what. */
@@ -205,7 +206,9 @@ class EvidenceLockerIntegrationTests {
                 new vn.ocop.product.CurrentRating(
                         3,
                         "RL-" + product.id() + "/QĐ-UBND",
-                        java.time.LocalDate.now().plusDays(150).minusMonths(36),
+                        java.time.LocalDate.now(vn.ocop.shared.OcopClock.VIETNAM)
+                                .plusDays(150)
+                                .minusMonths(36),
                         null,
                         null,
                         "IMPORTED"),
@@ -239,7 +242,7 @@ class EvidenceLockerIntegrationTests {
         assertThat(documents(producer)).isZero();
         assertThat(storedFiles()).isEqualTo(filesBefore);
 
-        String nextYear = LocalDate.now().plusYears(1).toString();
+        String nextYear = LocalDate.now(OcopClock.VIETNAM).plusYears(1).toString();
         long certificate = id(mvc.perform(multipart("/api/v1/producers/" + producer + "/evidence")
                 .file(new MockMultipartFile("file", "attp-moi.pdf", "application/pdf", pdf("ATTP 2026")))
                 .param("kind", "FOOD_SAFETY_CERTIFICATE")
@@ -337,7 +340,9 @@ class EvidenceLockerIntegrationTests {
                 new vn.ocop.product.CurrentRating(
                         3,
                         "RE-" + product.id() + "/QĐ-UBND",
-                        java.time.LocalDate.now().plusDays(150).minusMonths(36),
+                        java.time.LocalDate.now(vn.ocop.shared.OcopClock.VIETNAM)
+                                .plusDays(150)
+                                .minusMonths(36),
                         null,
                         null,
                         "IMPORTED"),

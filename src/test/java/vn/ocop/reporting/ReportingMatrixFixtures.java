@@ -9,6 +9,7 @@ import vn.ocop.identity.CurrentUser;
 import vn.ocop.security.Instance;
 import vn.ocop.security.MatrixFixtures;
 import vn.ocop.security.MatrixWorld;
+import vn.ocop.shared.OcopClock;
 import vn.ocop.shared.OcopException;
 
 /**
@@ -53,7 +54,7 @@ class ReportingMatrixFixtures implements MatrixFixtures {
     private Instance plan(MatrixWorld world, String province) {
         String title = world.name("Kế hoạch OCOP ma trận");
         CurrentUser officer = TestUsers.provinceOfficer(province);
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(OcopClock.VIETNAM).getYear();
         PlanView plan = plans.adopt(
                 new Plans.NewPlan(
                         province,
@@ -75,7 +76,7 @@ class ReportingMatrixFixtures implements MatrixFixtures {
                 new SupportActivities.Details(
                         SupportKind.TRAINING,
                         title,
-                        LocalDate.now().minusDays(7),
+                        LocalDate.now(OcopClock.VIETNAM).minusDays(7),
                         null,
                         commune,
                         null,

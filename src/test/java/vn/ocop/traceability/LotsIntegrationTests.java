@@ -74,7 +74,7 @@ class LotsIntegrationTests {
                         product,
                         "NM-2026.11",
                         "893 5049 50123 7",
-                        LocalDate.now().minusDays(2),
+                        LocalDate.now(OcopClock.VIETNAM).minusDays(2),
                         null,
                         null,
                         null,
@@ -129,19 +129,35 @@ class LotsIntegrationTests {
         LotView first = fixtures.lot(product, "8935049501244");
         assertError(
                 () -> lots.record(
-                        new RecordLot(product, first.lotNumber(), null, LocalDate.now(), null, null, null, null),
+                        new RecordLot(
+                                product,
+                                first.lotNumber(),
+                                null,
+                                LocalDate.now(OcopClock.VIETNAM),
+                                null,
+                                null,
+                                null,
+                                null),
                         TraceFixtures.ADMIN),
                 TraceabilityError.LOT_NUMBER_TAKEN);
         long other = fixtures.certifiedProduct("Bánh tráng khác");
         assertError(() -> fixtures.lot(other, "8935049501244"), TraceabilityError.GTIN_OF_ANOTHER_PRODUCT);
         assertError(
                 () -> lots.record(
-                        new RecordLot(product, "LÔ-01", null, LocalDate.now(), null, null, null, null),
+                        new RecordLot(product, "LÔ-01", null, LocalDate.now(OcopClock.VIETNAM), null, null, null, null),
                         TraceFixtures.ADMIN),
                 TraceabilityError.INVALID_LOT_NUMBER);
         assertError(
                 () -> lots.record(
-                        new RecordLot(product, "L-FUT", null, LocalDate.now().plusDays(2), null, null, null, null),
+                        new RecordLot(
+                                product,
+                                "L-FUT",
+                                null,
+                                LocalDate.now(OcopClock.VIETNAM).plusDays(2),
+                                null,
+                                null,
+                                null,
+                                null),
                         TraceFixtures.ADMIN),
                 TraceabilityError.INVALID_DATES);
     }
@@ -149,7 +165,8 @@ class LotsIntegrationTests {
     @Test
     void officersRecordLotsOnlyInTheirJurisdictionAndCouncilMembersOnlyLook() {
         long product = fixtures.certifiedProduct("Xoài cát Hòa Lộc");
-        RecordLot command = new RecordLot(product, "XC-01", null, LocalDate.now(), null, null, null, null);
+        RecordLot command =
+                new RecordLot(product, "XC-01", null, LocalDate.now(OcopClock.VIETNAM), null, null, null, null);
         assertThatThrownBy(() -> lots.record(command, TestUsers.provinceOfficer("01")))
                 .isInstanceOf(OcopException.class);
         assertThatThrownBy(() -> lots.record(command, TestUsers.councilMember(RegistryFixtures.DONG_THAP)))

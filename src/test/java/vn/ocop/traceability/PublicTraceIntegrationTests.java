@@ -31,6 +31,7 @@ import vn.ocop.evaluation.Dossiers;
 import vn.ocop.evaluation.EvaluationRounds;
 import vn.ocop.producer.ProducerRegistry;
 import vn.ocop.product.ProductRegistry;
+import vn.ocop.shared.OcopClock;
 import vn.ocop.traceability.LotCommands.ChangeStatus;
 
 /**
@@ -123,8 +124,8 @@ class PublicTraceIntegrationTests {
 
     @Test
     void aRevokedCertificateShowsOnTheNextScanAndTheStarIsGone() throws Exception {
-        Certificate certificate =
-                issued.province("Hạt sen Tháp Mười truy xuất", LocalDate.now().minusMonths(2));
+        Certificate certificate = issued.province(
+                "Hạt sen Tháp Mười truy xuất", LocalDate.now(OcopClock.VIETNAM).minusMonths(2));
         LotView lot = fixtures.lot(certificate.productId(), null);
         StampCode code = fixtures.codes(fixtures.activeBatch(lot.id(), 2).id()).get(0);
         mvc.perform(get("/t/" + code.text()))
@@ -137,7 +138,7 @@ class PublicTraceIntegrationTests {
                 certificate.number(),
                 "Hậu kiểm",
                 "12/QĐ-TĐC",
-                LocalDate.now(),
+                LocalDate.now(OcopClock.VIETNAM),
                 TestUsers.provinceOfficer(RegistryFixtures.DONG_THAP));
         mvc.perform(get("/t/" + code.text()))
                 .andExpect(status().isOk())
@@ -148,7 +149,7 @@ class PublicTraceIntegrationTests {
                 certificate.number(),
                 RevocationGround.values()[0],
                 "15/QĐ-UBND",
-                LocalDate.now(),
+                LocalDate.now(OcopClock.VIETNAM),
                 TestUsers.provinceOfficer(RegistryFixtures.DONG_THAP));
         mvc.perform(get("/t/" + code.text()))
                 .andExpect(status().isOk())

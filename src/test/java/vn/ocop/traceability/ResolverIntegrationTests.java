@@ -241,7 +241,8 @@ class ResolverIntegrationTests {
                         producers, products, rounds, dossiers, scoring, certification, jdbc, dossierFixtures)
                 .province(
                         "Nấm linh chi Tháp Mười " + gtin,
-                        java.time.LocalDate.now().minusMonths(1));
+                        java.time.LocalDate.now(vn.ocop.shared.OcopClock.VIETNAM)
+                                .minusMonths(1));
         String body = "893505" + gtin.substring(7, 13);
         String other = "0" + body + Gtin.checkDigit(body);
         LotView certified = fixtures.lot(certificate.productId(), other);

@@ -23,6 +23,7 @@ import vn.ocop.notification.Notifications;
 import vn.ocop.producer.ProducerRegistry;
 import vn.ocop.product.CurrentRating;
 import vn.ocop.product.ProductRegistry;
+import vn.ocop.shared.OcopClock;
 import vn.ocop.shared.OcopException;
 import vn.ocop.traceability.LotCommands.ChangeStatus;
 import vn.ocop.traceability.LotCommands.RecordLot;
@@ -180,8 +181,8 @@ class SignalsIntegrationTests {
                 new CurrentRating(
                         4,
                         "82-TX-OLD-" + SEQ.incrementAndGet(),
-                        LocalDate.now().minusYears(4),
-                        LocalDate.now().minusDays(3),
+                        LocalDate.now(OcopClock.VIETNAM).minusYears(4),
+                        LocalDate.now(OcopClock.VIETNAM).minusDays(3),
                         null,
                         "IMPORTED"),
                 TestUsers.provinceOfficer("82"));
@@ -192,8 +193,8 @@ class SignalsIntegrationTests {
                         fixtures.certifiedProduct("Lạp xưởng hết hạn dùng"),
                         "LX-OLD",
                         null,
-                        LocalDate.now().minusYears(2),
-                        LocalDate.now().minusDays(10),
+                        LocalDate.now(OcopClock.VIETNAM).minusYears(2),
+                        LocalDate.now(OcopClock.VIETNAM).minusDays(10),
                         new BigDecimal("10"),
                         LotCommands.Unit.KGM,
                         null),

@@ -43,7 +43,12 @@ record TraceFixtures(
         products.recordRating(
                 product,
                 new CurrentRating(
-                        4, "82-TX-" + SEQ.incrementAndGet(), LocalDate.now().minusMonths(1), null, null, "IMPORTED"),
+                        4,
+                        "82-TX-" + SEQ.incrementAndGet(),
+                        LocalDate.now(OcopClock.VIETNAM).minusMonths(1),
+                        null,
+                        null,
+                        "IMPORTED"),
                 vn.ocop.TestUsers.provinceOfficer("82")); // a province's 3–4★ are recorded by its officers
         return product;
     }

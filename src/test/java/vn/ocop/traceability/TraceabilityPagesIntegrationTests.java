@@ -24,6 +24,7 @@ import vn.ocop.TestUsers;
 import vn.ocop.identity.CurrentUser;
 import vn.ocop.producer.ProducerRegistry;
 import vn.ocop.product.ProductRegistry;
+import vn.ocop.shared.OcopClock;
 
 /** The producers' and officers' pages render for their people, and their forms record, refuse and explain. */
 @IntegrationTest
@@ -67,7 +68,9 @@ class TraceabilityPagesIntegrationTests {
                         .param("productId", Long.toString(product))
                         .param("lotNumber", "BSD 01")
                         .param("gtin", "8935049501234")
-                        .param("productionDate", LocalDate.now().toString()))
+                        .param(
+                                "productionDate",
+                                LocalDate.now(OcopClock.VIETNAM).toString()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Số lô BSD 01 không hợp lệ")));
         String location = mvc.perform(post("/traceability/lots")
@@ -75,8 +78,12 @@ class TraceabilityPagesIntegrationTests {
                         .with(csrf())
                         .param("productId", Long.toString(product))
                         .param("lotNumber", "BSD-01")
-                        .param("productionDate", LocalDate.now().toString())
-                        .param("bestBefore", LocalDate.now().plusMonths(18).toString())
+                        .param(
+                                "productionDate",
+                                LocalDate.now(OcopClock.VIETNAM).toString())
+                        .param(
+                                "bestBefore",
+                                LocalDate.now(OcopClock.VIETNAM).plusMonths(18).toString())
                         .param("quantity", "250")
                         .param("unit", "KGM"))
                 .andExpect(status().is3xxRedirection())
@@ -89,7 +96,9 @@ class TraceabilityPagesIntegrationTests {
                         .with(as(producer))
                         .with(csrf())
                         .param("type", "PROCESSED")
-                        .param("occurredAt", LocalDate.now().atTime(8, 30).toString())
+                        .param(
+                                "occurredAt",
+                                LocalDate.now(OcopClock.VIETNAM).atTime(8, 30).toString())
                         .param("place", "Xưởng Tam Nông")
                         .param("placeCommuneCode", RegistryFixtures.CAO_LANH)
                         .param("party", "HTX")
@@ -102,7 +111,10 @@ class TraceabilityPagesIntegrationTests {
                         .param("type", "PACKED")
                         .param(
                                 "occurredAt",
-                                LocalDate.now().plusDays(3).atTime(8, 30).toString())
+                                LocalDate.now(OcopClock.VIETNAM)
+                                        .plusDays(3)
+                                        .atTime(8, 30)
+                                        .toString())
                         .param("place", "Kho")
                         .param("party", "HTX")
                         .param("what", "x"))

@@ -203,7 +203,7 @@ class BuyerInquiriesIntegrationTests {
         ProductView product =
                 fixtures.listed("Bưởi da xanh " + CatalogFixtures.uniqueWord(), RegistryFixtures.CAO_LANH);
         CurrentUser dongThap = TestUsers.provinceOfficer("82");
-        int year = java.time.LocalDate.now().getYear();
+        int year = java.time.LocalDate.now(vn.ocop.shared.OcopClock.VIETNAM).getYear();
         long before = inquiries.figures(dongThap, year).total();
         long hanoiBefore =
                 inquiries.figures(TestUsers.provinceOfficer("01"), year).total();

@@ -21,6 +21,7 @@ import vn.ocop.identity.CurrentUser;
 import vn.ocop.producer.ProducerRegistry;
 import vn.ocop.product.ProductRegistry;
 import vn.ocop.product.ProductView;
+import vn.ocop.shared.OcopClock;
 import vn.ocop.shared.OcopException;
 
 /**
@@ -120,7 +121,7 @@ class TradeIntegrationTests {
     void theFairsCalendarShowsProducersTakingPart() throws Exception {
         String tag = CatalogFixtures.uniqueWord();
         ProductView product = fixtures.listed("Nem chua " + tag, RegistryFixtures.CAO_LANH);
-        LocalDate start = LocalDate.now().plusDays(10);
+        LocalDate start = LocalDate.now(OcopClock.VIETNAM).plusDays(10);
         assertThatThrownBy(() -> fairs.create(fair("Hội chợ " + tag, start, start.minusDays(1)), dongThap))
                 .isInstanceOfSatisfying(
                         OcopException.class, e -> assertThat(e.errorCode()).isEqualTo(TradeError.FAIR_DATES));
@@ -164,7 +165,7 @@ class TradeIntegrationTests {
                 .isInstanceOfSatisfying(
                         OcopException.class, e -> assertThat(e.errorCode()).isEqualTo(TradeError.PRODUCT_NOT_LISTED));
 
-        LocalDate start = LocalDate.now().plusDays(10);
+        LocalDate start = LocalDate.now(OcopClock.VIETNAM).plusDays(10);
         Fair fair = fairs.create(fair("Hội chợ " + tag, start, start.plusDays(1)), dongThap);
         assertThatThrownBy(() -> fairs.removeParticipant(fair.id(), product.producerId(), council))
                 .isInstanceOfSatisfying(

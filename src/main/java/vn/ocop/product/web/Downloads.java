@@ -28,7 +28,8 @@ final class Downloads {
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment()
-                        .filename(baseName + "-" + LocalDate.now() + "." + format.extension())
+                        .filename(baseName + "-" + LocalDate.now(vn.ocop.shared.OcopClock.VIETNAM) + "."
+                                + format.extension())
                         .build()
                         .toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
