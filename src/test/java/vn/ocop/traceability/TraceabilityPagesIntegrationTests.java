@@ -80,7 +80,7 @@ class TraceabilityPagesIntegrationTests {
                         .param("lotNumber", "BSD-01")
                         .param(
                                 "productionDate",
-                                LocalDate.now(OcopClock.VIETNAM).toString())
+                                LocalDate.now(OcopClock.VIETNAM).minusDays(2).toString())
                         .param(
                                 "bestBefore",
                                 LocalDate.now(OcopClock.VIETNAM).plusMonths(18).toString())
@@ -98,7 +98,11 @@ class TraceabilityPagesIntegrationTests {
                         .param("type", "PROCESSED")
                         .param(
                                 "occurredAt",
-                                LocalDate.now(OcopClock.VIETNAM).atTime(8, 30).toString())
+                                // yesterday: this morning's 8:30 is still ahead between midnight and 8:30
+                                LocalDate.now(OcopClock.VIETNAM)
+                                        .minusDays(1)
+                                        .atTime(8, 30)
+                                        .toString())
                         .param("place", "Xưởng Tam Nông")
                         .param("placeCommuneCode", RegistryFixtures.CAO_LANH)
                         .param("party", "HTX")
