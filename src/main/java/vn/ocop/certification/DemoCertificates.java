@@ -1,5 +1,6 @@
 package vn.ocop.certification;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,10 +35,12 @@ class DemoCertificates implements ApplicationRunner {
 
     private final Certification certification;
     private final UserAccounts accounts;
+    private final Clock clock;
 
-    DemoCertificates(Certification certification, UserAccounts accounts) {
+    DemoCertificates(Certification certification, UserAccounts accounts, Clock clock) {
         this.certification = certification;
         this.accounts = accounts;
+        this.clock = clock;
     }
 
     @Override
@@ -87,7 +90,7 @@ class DemoCertificates implements ApplicationRunner {
                 .issue(
                         new Certification.IssueDecision(
                                 "QĐ " + dossier + "-MAU/QĐ-UBND",
-                                LocalDate.now(vn.ocop.shared.OcopClock.VIETNAM),
+                                LocalDate.now(clock),
                                 "Chủ tịch UBND tỉnh Đồng Tháp",
                                 List.of(dossier)),
                         officer)

@@ -1,5 +1,6 @@
 package vn.ocop.evaluation;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -86,6 +87,7 @@ class DemoRound implements ApplicationRunner {
     private final CouncilScoring scoring;
     private final PdfDocuments pdf;
     private final MessageSource messages;
+    private final Clock clock;
 
     DemoRound(
             UserAccounts accounts,
@@ -96,7 +98,8 @@ class DemoRound implements ApplicationRunner {
             CriteriaSets criteria,
             CouncilScoring scoring,
             PdfDocuments pdf,
-            MessageSource messages) {
+            MessageSource messages,
+            Clock clock) {
         this.accounts = accounts;
         this.producers = producers;
         this.rounds = rounds;
@@ -106,6 +109,7 @@ class DemoRound implements ApplicationRunner {
         this.scoring = scoring;
         this.pdf = pdf;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @Override
@@ -247,7 +251,7 @@ class DemoRound implements ApplicationRunner {
                         VI,
                         LocalDate.of(2026, 1, 5));
                 LocalDate validUntil = line.documentKind().equals("FOOD_SAFETY_CERTIFICATE")
-                        ? LocalDate.now(vn.ocop.shared.OcopClock.VIETNAM).plusYears(2)
+                        ? LocalDate.now(clock).plusYears(2)
                         : null;
                 evidence.uploadToDossier(
                         dossier.id(),

@@ -3,6 +3,7 @@ package vn.ocop.geography;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import vn.ocop.shared.storage.FileContents;
 
 /**
  * The 34 current provinces as SVG shapes for choropleth maps, drawn from the simplified boundaries shipped with the
@@ -79,20 +81,12 @@ public class ProvinceMap {
                         .append("\"/>");
             }
             String text = svg.append("</defs></svg>").toString();
-            built = new Sprite(text, digest(text));
+            built = new Sprite(
+                    text,
+                    FileContents.sha256(text.getBytes(StandardCharsets.UTF_8)).substring(0, 16));
             sprite = built;
         }
         return built;
-    }
-
-    private static String digest(String text) {
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(hash, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The provinces in code order. */
