@@ -259,11 +259,15 @@ class ReadModel {
     }
 
     /**
-     * Serializes changes to one product's certificates until the transaction ends: taken by the listener of a single
-     * event, not for a batch (an import or the first fill would take thousands of locks; a race there is healed by the
-     * product's next recomputation).
+     * Serializes the writers of the read model (the event listeners and the first fill, on every node) until the
+     * transaction ends. A fact is copied onto rows written by other events (a product's producer and criteria set onto
+     * its certificates, a certificate's end from the next one): two updates running side by side, each blind to the
+     * other's uncommitted rows, would both miss the copy (a certificate issued just after its product was registered
+     * kept no producer and was never counted). Taken first, before any read, so that each update sees everything
+     * committed before it; the updates are small and asynchronous, and one at a time keeps up with the programme's
+     * pace (hundreds a day, an import being one event).
      */
-    void lock(long productId) {
-        jdbc.query("SELECT pg_advisory_xact_lock(14, ?)", rs -> {}, (int) (productId ^ (productId >>> 32)));
+    void lock() {
+        jdbc.query("SELECT pg_advisory_xact_lock(14, 0)", rs -> {});
     }
 }

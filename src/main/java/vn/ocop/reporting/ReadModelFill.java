@@ -23,8 +23,8 @@ import vn.ocop.shared.OcopClock;
 /**
  * At start-up: writes the legacy attribution of communes, and fills the read model once from the other modules'
  * published APIs, source by source, when it has not been filled from that source yet (the first start with the
- * reporting module on an existing database). Each source is filled in one transaction under a database lock, so
- * nodes starting together fill it once; rows already written by events are kept (events are newer).
+ * reporting module on an existing database). Each source is filled in one transaction under the read model's lock, so
+ * nodes starting together fill it once and no event is applied half-way through; rows already written by events are kept (events are newer).
  */
 @Component
 @Order(1)
@@ -77,7 +77,7 @@ class ReadModelFill implements ApplicationRunner {
 
     private long fill(String source, java.util.function.LongSupplier filler) {
         Long rows = transactions.execute(status -> {
-            jdbc.query("SELECT pg_advisory_xact_lock(14, 0)", rs -> {});
+            model.lock();
             Integer done =
                     jdbc.queryForObject("SELECT count(*) FROM report_fill WHERE source = ?", Integer.class, source);
             if (done != null && done > 0) {

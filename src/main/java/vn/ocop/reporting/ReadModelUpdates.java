@@ -19,7 +19,8 @@ import vn.ocop.shared.AuditableEvent;
 /**
  * Keeps the read model current from the other modules' events, each after its transaction committed, in a transaction
  * of its own; a failed update stays in the event publication registry and is run again ({@code EventRetries}). Expiry
- * needs no event: a certificate's last day is part of it.
+ * needs no event: a certificate's last day is part of it. Each update first takes the read model's lock
+ * ({@link ReadModel#lock()}): updates of related facts run one after the other, never side by side.
  */
 @Component
 class ReadModelUpdates {
@@ -32,16 +33,19 @@ class ReadModelUpdates {
 
     @ApplicationModuleListener
     void on(ProducerRegistered event) {
+        model.lock();
         model.producer(event.producerId(), event.facts(), false);
     }
 
     @ApplicationModuleListener
     void on(ProducerUpdated event) {
+        model.lock();
         model.producer(event.producerId(), event.facts(), true);
     }
 
     @ApplicationModuleListener
     void on(ProducersImported event) {
+        model.lock();
         for (AuditableEvent e : event.events()) {
             if (e instanceof ProducerRegistered registered) {
                 model.producer(registered.producerId(), registered.facts(), false);
@@ -53,22 +57,25 @@ class ReadModelUpdates {
 
     @ApplicationModuleListener
     void on(ProductRegistered event) {
+        model.lock();
         model.product(event.productId(), event.producerId(), event.name(), event.criteriaSetNo(), false);
     }
 
     @ApplicationModuleListener
     void on(ProductUpdated event) {
+        model.lock();
         model.product(event.productId(), event.producerId(), event.name(), event.criteriaSetNo(), true);
     }
 
     @ApplicationModuleListener
     void on(ProductRatingRecorded event) {
-        model.lock(event.productId());
+        model.lock();
         rating(event);
     }
 
     @ApplicationModuleListener
     void on(ProductsImported event) {
+        model.lock();
         for (AuditableEvent e : event.events()) {
             if (e instanceof ProductRegistered registered) {
                 model.product(
@@ -94,7 +101,7 @@ class ReadModelUpdates {
 
     @ApplicationModuleListener
     void on(CertificateIssued event) {
-        model.lock(event.productId());
+        model.lock();
         model.platformCertificate(
                 event.productId(),
                 event.number(),
@@ -108,12 +115,13 @@ class ReadModelUpdates {
 
     @ApplicationModuleListener
     void on(CertificateRevoked event) {
-        model.lock(event.productId());
+        model.lock();
         model.revoked(event.productId(), event.number(), event.revokedOn());
     }
 
     @ApplicationModuleListener
     void on(CertificateStatusChanged event) {
+        model.lock();
         if ("suspended".equals(event.change())) {
             model.suspended(event.productId(), event.number(), event.effectiveOn());
         } else if ("reinstated".equals(event.change())) {
@@ -123,6 +131,7 @@ class ReadModelUpdates {
 
     @ApplicationModuleListener
     void on(ProductRated event) {
+        model.lock();
         model.rated(
                 event.dossierId(),
                 event.productId(),
@@ -134,6 +143,7 @@ class ReadModelUpdates {
 
     @ApplicationModuleListener
     void on(DossierTransitioned event) {
+        model.lock();
         model.dossierStep(
                 event.dossierId(), event.productId(), event.kind(), event.to().name(), model.now());
     }

@@ -3,14 +3,22 @@ package vn.ocop.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.ocop.IntegrationTest;
+import vn.ocop.certification.CertificationEvents.CertificateIssued;
+import vn.ocop.producer.ProducerEvents.ProducerRegistered;
 import vn.ocop.product.CertificationLevel;
 import vn.ocop.product.CurrentRating;
+import vn.ocop.product.ProductEvents.ProductRegistered;
 
 /**
  * How facts arriving in any order become a product's certificates in force: the last day of each (expiry, revocation,
@@ -121,6 +129,69 @@ class ReadModelIntegrationTests {
                     .isEqualTo("HTX mới/true");
             tx.setRollbackOnly();
         });
+    }
+
+    /**
+     * A product registered and its certificate issued a moment later: their two updates run on two threads. The
+     * certificate's update must wait for the product's, else it copies the product's producer from a row it cannot see
+     * yet, and the product's update does not see the certificate: the certificate is never counted.
+     */
+    @Test
+    void aCertificateIssuedWhileItsProductsRegistrationIsStillBeingWrittenGetsTheProductsFacts() throws Exception {
+        ReadModelUpdates updates = new ReadModelUpdates(model);
+        long producer = IDS.incrementAndGet();
+        long product = IDS.incrementAndGet();
+        CountDownLatch registrationWritten = new CountDownLatch(1);
+        CountDownLatch commitRegistration = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> registration = threads.submit(() -> transactions.executeWithoutResult(tx -> {
+                updates.on(
+                        new ProducerRegistered(producer, "0" + producer, "29869", "", facts("HTX song song", false)));
+                updates.on(new ProductRegistered(product, producer, "29869", "", "Trà song song", 9));
+                registrationWritten.countDown();
+                await(commitRegistration);
+            }));
+            assertThat(registrationWritten.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<?> certificate =
+                    threads.submit(() -> transactions.executeWithoutResult(tx -> updates.on(new CertificateIssued(
+                            "PF-RACE-" + product,
+                            product,
+                            4,
+                            "PROVINCE",
+                            LocalDate.of(2026, 1, 5),
+                            LocalDate.of(2029, 1, 5),
+                            "29869",
+                            "NEW"))));
+            // Long enough for the certificate's update to finish if nothing holds it back.
+            Thread.sleep(500);
+            commitRegistration.countDown();
+            registration.get(30, TimeUnit.SECONDS);
+            certificate.get(30, TimeUnit.SECONDS);
+            assertThat(jdbc.sql(
+                                    "SELECT coalesce(producer_id || '/' || legal_type, 'none') FROM report_certificate WHERE product_id = ?")
+                            .param(product)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo(producer + "/COOPERATIVE");
+        } finally {
+            commitRegistration.countDown();
+            threads.shutdownNow();
+            // Committed rows: removed, so that no other test counts them.
+            jdbc.sql("DELETE FROM report_certificate WHERE product_id = ?")
+                    .param(product)
+                    .update();
+            jdbc.sql("DELETE FROM report_product WHERE id = ?").param(product).update();
+            jdbc.sql("DELETE FROM report_producer WHERE id = ?").param(producer).update();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static vn.ocop.producer.ProducerEvents.ProducerFacts facts(String name, boolean womenLed) {
