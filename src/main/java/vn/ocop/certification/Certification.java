@@ -109,7 +109,11 @@ public class Certification {
             @NotBlank @Size(max = 300) String authority,
             @NotEmpty @Size(max = 500) List<@NotNull Long> dossierIds) {}
 
-    /** What the public verification page shows; no personal data beyond what the certificate itself prints. */
+    /**
+     * What the public verification page shows; no personal data beyond what the certificate itself prints.
+     *
+     * @param star the certified stars; {@code null} while the certificate is suspended (the product may not show them)
+     */
     public record PublicCertificate(
             String number,
             CertificateStatus status,
@@ -117,7 +121,7 @@ public class Certification {
             String productName,
             String producerName,
             String ocopCode,
-            int star,
+            @Nullable Integer star,
             String level,
             String provinceName,
             LocalDate issuedOn,
@@ -446,14 +450,16 @@ public class Certification {
 
     private PublicCertificate publicView(Certificate c, StatementCheck.Verdict verdict) {
         CertificateStatement issued = verdict.issued();
+        CertificateStatus status = c.statusOn(LocalDate.now(clock));
         return new PublicCertificate(
                 c.number(),
-                c.statusOn(LocalDate.now(clock)),
+                status,
                 verdict.authentic(),
                 c.productName(),
                 c.producerName(),
                 c.ocopCode(),
-                c.star(),
+                // While suspended the product may not show its stars (the public page says so instead).
+                status == CertificateStatus.SUSPENDED ? null : c.star(),
                 c.level(),
                 provinceName(c.provinceCode()),
                 c.issuedOn(),

@@ -199,12 +199,14 @@ class CertificateTrustIntegrationTests {
     }
 
     @Test
-    void thePublicPageHidesTheStarsWhileTheCertificateIsSuspended() throws Exception {
+    void thePublicPageAndApiHideTheStarsWhileTheCertificateIsSuspended() throws Exception {
         Certificate certificate = issued().province("Kẹo dừa thử đình chỉ sao", LocalDate.of(2026, 3, 2));
         String n = certificate.number();
         mvc.perform(get("/verify/" + n))
                 .andExpect(content().string(containsString("id=\"verify-stars\"")))
                 .andExpect(content().string(not(containsString("verify-stars-hidden"))));
+        mvc.perform(get("/api/v1/certificates/" + n))
+                .andExpect(jsonPath("$.star").value(certificate.star()));
 
         certification.suspend(n, "Hậu kiểm", "91/QĐ-UBND", LocalDate.of(2026, 7, 1), province);
         mvc.perform(get("/verify/" + n))
@@ -213,6 +215,9 @@ class CertificateTrustIntegrationTests {
                 .andExpect(content().string(containsString("id=\"verify-stars-hidden\"")))
                 .andExpect(content().string(not(containsString("id=\"verify-stars\""))))
                 .andExpect(content().string(not(containsString("★★★★"))));
+        mvc.perform(get("/api/v1/certificates/" + n))
+                .andExpect(jsonPath("$.status").value("SUSPENDED"))
+                .andExpect(jsonPath("$.star").doesNotExist());
         // The officer's page uses the same word as the notice: "đình chỉ", never "tạm dừng".
         mvc.perform(get("/certificates/" + n).with(as(province)))
                 .andExpect(content().string(containsString("Khôi phục hiệu lực")))
@@ -222,6 +227,8 @@ class CertificateTrustIntegrationTests {
         mvc.perform(get("/verify/" + n))
                 .andExpect(content().string(containsString("id=\"verify-stars\"")))
                 .andExpect(content().string(not(containsString("verify-stars-hidden"))));
+        mvc.perform(get("/api/v1/certificates/" + n))
+                .andExpect(jsonPath("$.star").value(certificate.star()));
     }
 
     @Test
