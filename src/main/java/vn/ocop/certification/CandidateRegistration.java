@@ -4,6 +4,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 import vn.ocop.evaluation.EvaluationEvents.ProductRated;
+import vn.ocop.product.ProductRegistry;
+import vn.ocop.product.ProductView;
 
 /**
  * Turns each council result into a certification candidate (Decision 26/2026/QĐ-TTg Art. 4, 6):
@@ -21,18 +23,23 @@ import vn.ocop.evaluation.EvaluationEvents.ProductRated;
 class CandidateRegistration {
 
     private final JdbcClient jdbc;
+    private final ProductRegistry products;
 
-    CandidateRegistration(JdbcClient jdbc) {
+    CandidateRegistration(JdbcClient jdbc, ProductRegistry products) {
         this.jdbc = jdbc;
+        this.products = products;
     }
 
     @ApplicationModuleListener
     void on(ProductRated rated) {
+        // The product's province through the product module's API (its table is not this module's to read).
+        String province = products.lookup(rated.productId())
+                .map(ProductView::provinceCode)
+                .orElseThrow(() -> new IllegalStateException("rated product " + rated.productId() + " not found"));
         jdbc.sql("""
                         INSERT INTO certification_candidate (dossier_id, product_id, producer_id, round_id, level, star,
                                                              total, commune_code, province_code, status)
-                        SELECT ?, ?, ?, ?, ?, ?, ?, ?, p.province_code, ?
-                          FROM product p WHERE p.id = ?
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (dossier_id) DO NOTHING""")
                 .params(
                         rated.dossierId(),
@@ -43,8 +50,8 @@ class CandidateRegistration {
                         rated.star(),
                         rated.total(),
                         rated.communeCode(),
-                        eligible(rated) ? "PENDING" : "NOT_ELIGIBLE",
-                        rated.productId())
+                        province,
+                        eligible(rated) ? "PENDING" : "NOT_ELIGIBLE")
                 .update();
     }
 

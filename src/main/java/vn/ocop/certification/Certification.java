@@ -26,12 +26,14 @@ import vn.ocop.geography.AdminUnits;
 import vn.ocop.identity.AccessPolicy;
 import vn.ocop.identity.Action;
 import vn.ocop.identity.CurrentUser;
+import vn.ocop.identity.DataScope;
 import vn.ocop.identity.Role;
 import vn.ocop.product.CertificationLevel;
 import vn.ocop.product.ProductRegistry;
 import vn.ocop.product.ProductView;
 import vn.ocop.product.RatingRecords;
 import vn.ocop.shared.OcopException;
+import vn.ocop.shared.PageResult;
 
 /**
  * Decisions and certificates. A province officer decides on 3–4★ candidates of the province, the central office on
@@ -187,33 +189,117 @@ public class Certification {
         }
     }
 
-    /** Candidates the actor may decide on: pending ones within the actor's jurisdiction. */
+    /** Filters of the candidates list; {@code null} means any. */
+    public record CandidateQuery(
+            @Nullable CandidateStatus status, @Nullable Long roundId) {}
+
+    /** Where a rated product stands on its way to a certificate. */
+    public enum CandidateStatus {
+        /** 3★ or more, waiting for the recognition decision. */
+        PENDING,
+        ISSUED,
+        /** Below 3★, or 5★ from a province council (the ministry decides those). */
+        NOT_ELIGIBLE
+    }
+
+    /**
+     * One page of the rated products in the actor's jurisdiction, oldest first (the order they wait in), filtered in
+     * the database: jurisdiction, status and council round.
+     */
     @Transactional(readOnly = true)
-    public List<Candidate> candidates(CurrentUser actor) {
-        return jdbc
-                .sql("""
-                        SELECT c.dossier_id, c.product_id, p.name, c.star, c.total, c.level, c.status, c.commune_code,
-                               c.producer_id, c.round_id
-                          FROM certification_candidate c JOIN product p ON p.id = c.product_id
-                         ORDER BY c.created_at, c.dossier_id""")
-                .query((rs, n) -> new Object[] {
-                    new Candidate(
-                            rs.getLong(1),
-                            rs.getLong(2),
-                            rs.getString(3),
-                            rs.getInt(4),
-                            rs.getBigDecimal(5),
-                            rs.getString(6),
-                            rs.getString(7),
-                            rs.getLong(9),
-                            rs.getLong(10)),
-                    rs.getString(8)
-                })
-                .list()
-                .stream()
-                .filter(row -> policy.permits(actor, Action.VIEW_RECORDS, (String) row[1]))
-                .map(row -> (Candidate) row[0])
+    public PageResult<Candidate> candidates(CandidateQuery query, int page, int size, CurrentUser actor) {
+        StringBuilder where = new StringBuilder(" WHERE true");
+        List<Object> params = new ArrayList<>();
+        if (!inScope(where, params, actor)) {
+            return new PageResult<>(List.of(), page, size, 0);
+        }
+        if (query.status() != null) {
+            where.append(" AND c.status = ?");
+            params.add(query.status().name());
+        }
+        if (query.roundId() != null) {
+            where.append(" AND c.round_id = ?");
+            params.add(query.roundId());
+        }
+        long total = jdbc.sql("SELECT count(*) FROM certification_candidate c" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        List<Object> paged = new ArrayList<>(params);
+        paged.add(size);
+        paged.add((long) page * size);
+        List<Candidate> rows = jdbc.sql("SELECT c.dossier_id, c.product_id, c.star, c.total, c.level, c.status,"
+                        + " c.producer_id, c.round_id FROM certification_candidate c" + where
+                        + " ORDER BY c.created_at, c.dossier_id LIMIT ? OFFSET ?")
+                .params(paged)
+                .query((rs, n) -> new Candidate(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        "",
+                        rs.getInt(3),
+                        rs.getBigDecimal(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getLong(7),
+                        rs.getLong(8)))
+                .list();
+        // Product names through the product module's published API, for this page's rows only.
+        var names = products.lookupAll(rows.stream().map(Candidate::productId).toList());
+        List<Candidate> named = rows.stream()
+                .map(c -> new Candidate(
+                        c.dossierId(),
+                        c.productId(),
+                        Optional.ofNullable(names.get(c.productId()))
+                                .map(ProductView::name)
+                                .orElse(""),
+                        c.star(),
+                        c.total(),
+                        c.level(),
+                        c.status(),
+                        c.producerId(),
+                        c.roundId()))
                 .toList();
+        return new PageResult<>(named, page, size, total);
+    }
+
+    /** The council rounds that have candidates in the actor's jurisdiction (for the list's filter), newest first. */
+    @Transactional(readOnly = true)
+    public List<Long> candidateRounds(@Nullable CandidateStatus status, CurrentUser actor) {
+        StringBuilder where = new StringBuilder(" WHERE true");
+        List<Object> params = new ArrayList<>();
+        if (!inScope(where, params, actor)) {
+            return List.of();
+        }
+        if (status != null) {
+            where.append(" AND c.status = ?");
+            params.add(status.name());
+        }
+        return jdbc.sql("SELECT c.round_id FROM certification_candidate c" + where
+                        + " GROUP BY c.round_id ORDER BY max(c.created_at) DESC LIMIT 200")
+                .params(params)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Narrows a candidates query to what the actor may see; false when that is nothing. */
+    private boolean inScope(StringBuilder where, List<Object> params, CurrentUser actor) {
+        DataScope scope = policy.scopeFor(actor, Action.VIEW_RECORDS);
+        switch (scope.kind()) {
+            case ALL -> {}
+            case PROVINCE -> {
+                where.append(" AND c.province_code = ?");
+                params.add(scope.unitCode());
+            }
+            case COMMUNE -> {
+                where.append(" AND c.commune_code = ?");
+                params.add(scope.unitCode());
+            }
+            // Producers follow their products through their own pages; the recognition list is the officers'.
+            case PRODUCER, NONE -> {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -5,10 +5,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ocop.identity.CurrentUser;
+import vn.ocop.product.ProductRegistry;
+import vn.ocop.product.ProductView;
 import vn.ocop.workspace.WorkItem;
 import vn.ocop.workspace.WorkQueue;
 
@@ -31,10 +34,12 @@ class CertificationWork implements WorkQueue {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ProductRegistry products;
 
-    CertificationWork(JdbcClient jdbc, Clock clock) {
+    CertificationWork(JdbcClient jdbc, Clock clock, ProductRegistry products) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.products = products;
     }
 
     @Override
@@ -63,20 +68,36 @@ class CertificationWork implements WorkQueue {
     }
 
     private List<WorkItem> candidates(String where, Object... params) {
-        return jdbc.sql("""
-                        SELECT c.dossier_id, p.name, c.star, c.total, c.created_at
-                          FROM certification_candidate c JOIN product p ON p.id = c.product_id
-                         WHERE c.status = 'PENDING'""" + " AND " + where + " ORDER BY c.created_at, c.dossier_id LIMIT 200")
+        record Row(long productId, int star, long roundId, Timestamp createdAt) {}
+        List<Row> rows = jdbc.sql("SELECT c.product_id, c.star, c.round_id, c.created_at"
+                        + " FROM certification_candidate c WHERE c.status = 'PENDING' AND " + where
+                        + " ORDER BY c.created_at, c.dossier_id LIMIT 200")
                 .params(List.of(params))
-                .query((rs, n) -> new WorkItem(
-                        "work.certificate.issue",
-                        List.of(rs.getString("name"), Integer.toString(rs.getInt("star"))),
-                        rs.getString("name"),
-                        "/certification",
-                        rs.getTimestamp("created_at").toInstant(),
-                        null,
-                        null))
+                .query((rs, n) -> new Row(
+                        rs.getLong("product_id"),
+                        rs.getInt("star"),
+                        rs.getLong("round_id"),
+                        rs.getTimestamp("created_at")))
                 .list();
+        // Names through the product module's API, for these rows only.
+        Map<Long, ProductView> named =
+                products.lookupAll(rows.stream().map(Row::productId).toList());
+        return rows.stream()
+                .map(row -> {
+                    String name = named.containsKey(row.productId())
+                            ? named.get(row.productId()).name()
+                            : "#" + row.productId();
+                    return new WorkItem(
+                            "work.certificate.issue",
+                            List.of(name, Integer.toString(row.star())),
+                            name,
+                            // The list of the round's products awaiting a decision: one decision usually covers them.
+                            "/certification?round=" + row.roundId(),
+                            row.createdAt().toInstant(),
+                            null,
+                            null);
+                })
+                .toList();
     }
 
     private List<WorkItem> expiring(LocalDate today, String where, Object... params) {

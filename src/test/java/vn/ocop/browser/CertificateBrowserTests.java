@@ -148,7 +148,7 @@ class CertificateBrowserTests extends BrowserTest {
                 .update();
 
         login("bt.congnhan", PASSWORD);
-        browser.get(url("/certification"));
+        browser.get(url("/certification?round=" + round.id()));
         browser.findElement(By.id("candidate-" + dossier)).click();
         browser.findElement(By.id("decisionNumber")).sendKeys("88/QĐ-UBND");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('decidedOn').value = '2026-11-20'");

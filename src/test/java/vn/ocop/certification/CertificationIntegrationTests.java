@@ -94,7 +94,11 @@ class CertificationIntegrationTests {
     void aCertificateIsSignedPrintedVerifiableRevocableAndExpires() throws Exception {
         long dossier = rated("Trà tim sen Tháp Mười đặc biệt", List.of(new BigDecimal("76"), new BigDecimal("74")), 4);
         awaitCandidate(dossier, "PENDING");
-        assertThat(certification.candidates(TestUsers.provinceOfficer("01"))).noneMatch(c -> c.dossierId() == dossier);
+        assertThat(certification
+                        .candidates(
+                                new Certification.CandidateQuery(null, null), 0, 500, TestUsers.provinceOfficer("01"))
+                        .items())
+                .noneMatch(c -> c.dossierId() == dossier);
         assertThatThrownBy(() -> certification.issue(decision(dossier), TestUsers.provinceOfficer("01")))
                 .isInstanceOf(OcopException.class);
 

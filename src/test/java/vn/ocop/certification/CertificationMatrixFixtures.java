@@ -90,7 +90,8 @@ class CertificationMatrixFixtures implements MatrixFixtures {
                         side.equals("own") ? world.communeOfficer(Side.OWN) : world.communeOfficer(Side.OTHER))
                 .id();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (certification.candidates(system).stream().noneMatch(c -> c.dossierId() == dossier)) {
+        while (certification.candidates(new Certification.CandidateQuery(null, round), 0, 500, system).items().stream()
+                .noneMatch(c -> c.dossierId() == dossier)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("no certification candidate for dossier " + dossier);
             }

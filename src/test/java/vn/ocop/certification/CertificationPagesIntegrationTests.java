@@ -91,7 +91,9 @@ class CertificationPagesIntegrationTests {
         awaitCandidate(paper);
         awaitCandidate(council);
 
-        String page = mvc.perform(get("/certification").with(as(province)))
+        // The council's 5★ result at province level waits for the ministry: listed under every status, not pending.
+        String page = mvc.perform(
+                        get("/certification?status=ALL&round=" + round.id()).with(as(province)))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
@@ -113,21 +115,129 @@ class CertificationPagesIntegrationTests {
         mvc.perform(get("/evaluation/dossiers/" + council + "/minutes.pdf").with(as(province)))
                 .andExpect(status().isOk());
         // Another province's officer sees neither.
-        mvc.perform(get("/certification").with(as(TestUsers.provinceOfficer("01"))))
+        mvc.perform(get("/certification?status=ALL&round=" + round.id()).with(as(TestUsers.provinceOfficer("01"))))
                 .andExpect(content().string(not(containsString(tag))));
+        // Awaiting a decision (the default list): the paper result, not the one the ministry decides.
+        String pending = mvc.perform(get("/certification?round=" + round.id()).with(as(province)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(pending).contains("candidate-row-" + paper).doesNotContain("candidate-row-" + council);
+    }
+
+    @Test
+    void theListIsPagedFilteredByStatusAndRoundAndKeptToTheJurisdictionInTheDatabase() throws Exception {
+        String tag = "T" + System.nanoTime() % 1_000_000 + "-" + SEQ.incrementAndGet();
+        EvaluationRound round = round("Đợt nhiều sản phẩm " + tag);
+        long producer = producers
+                .register(RegistryFixtures.aCooperative("HTX nhiều " + tag, RegistryFixtures.CAO_LANH), admin)
+                .id();
+        long product = products.register(RegistryFixtures.aProduct(producer, "Mắm nhiều " + tag, 12), admin)
+                .id();
+        // 55 rated results of one round, one minute apart (dossier ids of their own: no dossier behind them).
+        long first = 9_000_000_000_000L + (System.nanoTime() % 1_000_000_000L) * 100;
+        try {
+            for (int i = 0; i < 55; i++) {
+                jdbc.sql("""
+                                INSERT INTO certification_candidate (dossier_id, product_id, producer_id, round_id, level,
+                                       star, total, commune_code, province_code, status, created_at)
+                                VALUES (?, ?, ?, ?, 'PROVINCE', 3, 60, ?, ?, ?, TIMESTAMPTZ '2026-06-01 08:00+07' + ? * INTERVAL '1 minute')""")
+                        .params(
+                                first + i,
+                                product,
+                                producer,
+                                round.id(),
+                                RegistryFixtures.CAO_LANH,
+                                RegistryFixtures.DONG_THAP,
+                                i < 52 ? "PENDING" : "ISSUED",
+                                i)
+                        .update();
+            }
+            String url = "/certification?round=" + round.id();
+            String page1 = html(get(url).with(as(province)));
+            assertThat(rows(page1)).isEqualTo(50);
+            assertThat(page1)
+                    .contains("candidate-row-" + first + "\"")
+                    .doesNotContain("candidate-row-" + (first + 50) + "\"")
+                    .contains("Trang 1/2")
+                    .contains("52 sản phẩm")
+                    .contains("Đợt nhiều sản phẩm " + tag);
+            String page2 = html(get(url + "&page=1").with(as(province)));
+            assertThat(rows(page2)).isEqualTo(2);
+            assertThat(page2).contains("candidate-row-" + (first + 51) + "\"");
+            // A page past the end shows the last page; filters that mean nothing fall back to the defaults.
+            assertThat(rows(html(get(url + "&page=99").with(as(province))))).isEqualTo(2);
+            assertThat(rows(html(get(url + "&page=abc&status=XYZ").with(as(province)))))
+                    .isEqualTo(50);
+            // The issued ones, and every status.
+            String issued = html(get(url + "&status=ISSUED").with(as(province)));
+            assertThat(rows(issued)).isEqualTo(3);
+            assertThat(issued).doesNotContain("id=\"issue-decision\"");
+            // With nothing left pending the round stays the selected filter; another province is not told its name.
+            jdbc.sql("UPDATE certification_candidate SET status = 'ISSUED' WHERE round_id = ?")
+                    .param(round.id())
+                    .update();
+            assertThat(html(get(url).with(as(province))))
+                    .contains("Không có sản phẩm nào khớp bộ lọc.")
+                    .containsPattern("<option value=\"" + round.id() + "\"\\s+selected");
+            assertThat(html(get(url).with(as(TestUsers.provinceOfficer("01"))))).doesNotContain("Đợt nhiều sản phẩm");
+            jdbc.sql("UPDATE certification_candidate SET status = 'PENDING' WHERE round_id = ? AND dossier_id < ?")
+                    .params(round.id(), first + 52)
+                    .update();
+            assertThat(rows(html(get(url + "&status=ALL&page=1").with(as(province)))))
+                    .isEqualTo(5);
+            // The commune's officer sees them; another province's officer and another commune's do not.
+            assertThat(rows(html(get(url).with(as(commune))))).isEqualTo(50);
+            assertThat(rows(html(get(url + "&status=ALL").with(as(TestUsers.provinceOfficer("01"))))))
+                    .isZero();
+            assertThat(rows(html(get(url + "&status=ALL").with(as(TestUsers.communeOfficer(RegistryFixtures.SA_DEC))))))
+                    .isZero();
+
+            // The API pages the same way.
+            mvc.perform(get("/api/v1/certification/candidates?status=PENDING&size=20&round=" + round.id())
+                            .with(as(province)))
+                    .andExpect(status().isOk())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.total")
+                            .value(52))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                                    "$.items.length()")
+                            .value(20))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                                    "$.items[0].productName")
+                            .value("Mắm nhiều " + tag));
+            mvc.perform(get("/api/v1/certification/candidates?status=BOGUS").with(as(province)))
+                    .andExpect(status().isBadRequest());
+        } finally {
+            jdbc.sql("DELETE FROM certification_candidate WHERE round_id = ?")
+                    .param(round.id())
+                    .update();
+        }
+    }
+
+    private String html(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static int rows(String page) {
+        return page.split("id=\"candidate-row-", -1).length - 1;
     }
 
     @Test
     void badInputComesBackWithAMessageAndWhatWasTypedAndWritesNothing() throws Exception {
         String tag = "T" + System.nanoTime() % 1_000_000 + "-" + SEQ.incrementAndGet();
-        long dossier = paperRated(round("Đợt nhập sai " + tag), "HTX nhập sai " + tag, "Trà nhập sai " + tag);
+        EvaluationRound r = round("Đợt nhập sai " + tag);
+        long dossier = paperRated(r, "HTX nhập sai " + tag, "Trà nhập sai " + tag);
         awaitCandidate(dossier);
         long decisions = count("recognition_decision");
         long certificates = count("certificate");
         String number = "QĐ " + tag + "/QĐ-UBND";
 
         // Nothing ticked: the message, and the number, date and authority as typed.
-        mvc.perform(decision(null, number, "2026-05-02", "Chủ tịch UBND tỉnh Đồng Tháp"))
+        mvc.perform(decision(r, null, number, "2026-05-02", "Chủ tịch UBND tỉnh Đồng Tháp"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Chọn ít nhất một sản phẩm để ban hành quyết định.")))
                 .andExpect(content().string(containsString("value=\"" + number + "\"")))
@@ -135,7 +245,7 @@ class CertificationPagesIntegrationTests {
                 .andExpect(content().string(containsString("value=\"Chủ tịch UBND tỉnh Đồng Tháp\"")));
 
         // A date that is not a date, a missing authority: both named; the ticked candidate stays ticked.
-        String page = mvc.perform(decision(String.valueOf(dossier), number, "2026-13-45", "  "))
+        String page = mvc.perform(decision(r, String.valueOf(dossier), number, "2026-13-45", "  "))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Ngày quyết định không hợp lệ")))
                 .andExpect(content().string(containsString("Nhập người, cơ quan ký quyết định.")))
@@ -146,14 +256,14 @@ class CertificationPagesIntegrationTests {
         assertThat(row(page, dossier)).contains("checked");
 
         // Too long, and a candidate id that is not a number.
-        mvc.perform(decision(String.valueOf(dossier), "Q".repeat(61), "2026-05-02", "UBND"))
+        mvc.perform(decision(r, String.valueOf(dossier), "Q".repeat(61), "2026-05-02", "UBND"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Số quyết định dài quá 60 ký tự.")));
-        mvc.perform(decision("abc", number, "2026-05-02", "UBND"))
+        mvc.perform(decision(r, "abc", number, "2026-05-02", "UBND"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Sản phẩm được chọn không hợp lệ")));
         // A refusal of the decision itself (dated before the council's result) comes back the same way.
-        mvc.perform(decision(String.valueOf(dossier), number, "2000-01-01", "UBND"))
+        mvc.perform(decision(r, String.valueOf(dossier), number, "2000-01-01", "UBND"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("decision-errors")))
                 .andExpect(content().string(containsString("value=\"" + number + "\"")));
@@ -180,14 +290,16 @@ class CertificationPagesIntegrationTests {
                         "UPDATE certification_candidate SET created_at = TIMESTAMPTZ '2026-04-02 09:00+07' WHERE dossier_id = ?")
                 .param(dossier)
                 .update();
-        mvc.perform(decision(String.valueOf(dossier), number, "2026-05-02", "Chủ tịch UBND tỉnh Đồng Tháp"))
+        mvc.perform(decision(r, String.valueOf(dossier), number, "2026-05-02", "Chủ tịch UBND tỉnh Đồng Tháp"))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/certification"));
+                .andExpect(redirectedUrl("/certification?status=PENDING&round=" + r.id()));
         assertThat(count("recognition_decision")).isEqualTo(decisions + 1);
     }
 
-    private MockHttpServletRequestBuilder decision(String dossierId, String number, String date, String authority) {
+    private MockHttpServletRequestBuilder decision(
+            EvaluationRound round, String dossierId, String number, String date, String authority) {
         MockHttpServletRequestBuilder request = post("/certification/decisions")
+                .param("round", String.valueOf(round.id()))
                 .param("decisionNumber", number)
                 .param("decidedOn", date)
                 .param("authority", authority)

@@ -231,6 +231,10 @@ class EvaluationCycleIntegrationTests {
                 List.of(producer, province, commune, neighbour), "notify.dossier.ratedToCertify.title", province);
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(kinds(province)).contains("work.certificate.issue"));
+        // The item opens the list of the round's products awaiting a decision, named by the product.
+        assertThat(items(province, "work.certificate.issue"))
+                .anySatisfy(i -> assertThat(i.link()).isEqualTo("/certification?round=" + round.id()))
+                .anySatisfy(i -> assertThat(i.subject()).isEqualTo("Bánh phồng tôm"));
 
         certification.issue(
                 new Certification.IssueDecision(

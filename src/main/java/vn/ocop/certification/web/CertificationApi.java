@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -33,6 +35,7 @@ import vn.ocop.certification.PublishedKeys;
 import vn.ocop.certification.RevocationGround;
 import vn.ocop.identity.CurrentUser;
 import vn.ocop.shared.OcopException;
+import vn.ocop.shared.PageResult;
 
 /** Certificates: public verification; decisions, revocation, PDFs and history for officers. */
 @RestController
@@ -108,10 +111,16 @@ class CertificationApi {
 
     @GetMapping("/certification/candidates")
     @Operation(
-            summary = "Rated products awaiting a decision in the caller's jurisdiction",
+            summary = "Rated products in the caller's jurisdiction, oldest first, a page at a time; status PENDING:"
+                    + " awaiting a decision",
             security = @SecurityRequirement(name = "bearer"))
-    List<Certification.Candidate> candidates(CurrentUser actor) {
-        return certification.candidates(actor);
+    PageResult<Certification.Candidate> candidates(
+            @RequestParam(required = false) Certification.@Nullable CandidateStatus status,
+            @RequestParam(required = false) @Nullable Long round,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(100000) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size,
+            CurrentUser actor) {
+        return certification.candidates(new Certification.CandidateQuery(status, round), page, size, actor);
     }
 
     @PostMapping("/certification/decisions")

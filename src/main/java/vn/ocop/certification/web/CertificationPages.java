@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -24,6 +26,7 @@ import vn.ocop.evaluation.EvaluationRounds;
 import vn.ocop.identity.CurrentUser;
 import vn.ocop.producer.ProducerRegistry;
 import vn.ocop.shared.OcopException;
+import vn.ocop.shared.PageResult;
 import vn.ocop.shared.web.Problems;
 
 /** Officers' pages: rated products awaiting a decision, issuing a decision, and a certificate's page with its PDF. */
@@ -52,9 +55,20 @@ class CertificationPages {
         this.minutes = minutes;
     }
 
+    /**
+     * Rated products in the officer's jurisdiction, by default those awaiting a decision, oldest first, a page at a
+     * time; filters by status ({@code ALL} for every status) and council round. Filters that are not understood fall
+     * back to the defaults rather than failing the page.
+     */
     @GetMapping("/certification")
-    String candidates(CurrentUser actor, Model model) {
-        return candidatesPage(actor, model, new DecisionForm(List.of(), "", "", ""));
+    String candidates(
+            @RequestParam(defaultValue = "") String status,
+            @RequestParam(defaultValue = "") String round,
+            @RequestParam(defaultValue = "") String page,
+            CurrentUser actor,
+            Model model) {
+        return candidatesPage(
+                actor, model, ListFilter.of(status, round, page), new DecisionForm(List.of(), "", "", ""));
     }
 
     /**
@@ -65,12 +79,16 @@ class CertificationPages {
     @PostMapping("/certification/decisions")
     String issue(
             @RequestParam(required = false) List<String> dossierIds,
+            @RequestParam(defaultValue = "") String status,
+            @RequestParam(defaultValue = "") String round,
+            @RequestParam(defaultValue = "") String page,
             @RequestParam(defaultValue = "") String decisionNumber,
             @RequestParam(defaultValue = "") String decidedOn,
             @RequestParam(defaultValue = "") String authority,
             CurrentUser actor,
             Model model,
             RedirectAttributes redirect) {
+        ListFilter filter = ListFilter.of(status, round, page);
         DecisionForm form = new DecisionForm(
                 dossierIds == null
                         ? List.of()
@@ -115,7 +133,7 @@ class CertificationPages {
         }
         if (!errors.isEmpty()) {
             model.addAttribute("errors", errors);
-            return candidatesPage(actor, model, form);
+            return candidatesPage(actor, model, filter, form);
         }
         try {
             List<Certificate> issued = certification.issue(
@@ -131,31 +149,111 @@ class CertificationPages {
                 throw e;
             }
             model.addAttribute("errors", List.of(problems.message(e.errorCode().messageKey(), e.arguments())));
-            return candidatesPage(actor, model, form);
+            return candidatesPage(actor, model, filter, form);
         }
-        return "redirect:/certification";
+        return "redirect:" + filter.url();
     }
 
     private static final int MAX_BATCH = 500;
 
-    private String candidatesPage(CurrentUser actor, Model model, DecisionForm form) {
+    static final int PAGE_SIZE = 50;
+
+    private String candidatesPage(CurrentUser actor, Model model, ListFilter filter, DecisionForm form) {
         Map<Long, String> producerNames = new HashMap<>();
         Map<Long, String> roundNames = new HashMap<>();
-        List<CandidateLine> lines = certification.candidates(actor).stream()
-                .map(c -> new CandidateLine(
-                        c,
-                        producerNames.computeIfAbsent(
-                                c.producerId(),
-                                id -> producers.lookup(id).map(p -> p.name()).orElse("")),
-                        roundNames.computeIfAbsent(
-                                c.roundId(),
-                                id -> rounds.find(id).map(r -> r.name()).orElse("")),
-                        minutesAvailable(c.dossierId(), actor),
-                        form.dossierIds().contains(String.valueOf(c.dossierId()))))
+        PageResult<Certification.Candidate> found = certification.candidates(
+                new Certification.CandidateQuery(filter.status(), filter.roundId()), filter.page(), PAGE_SIZE, actor);
+        if (found.items().isEmpty() && filter.page() > 0 && found.total() > 0) {
+            // A page past the end (the list shrank since the link was made): the last page instead.
+            filter = filter.onPage(found.totalPages() - 1);
+            found = certification.candidates(
+                    new Certification.CandidateQuery(filter.status(), filter.roundId()),
+                    filter.page(),
+                    PAGE_SIZE,
+                    actor);
+        }
+        PageResult<CandidateLine> lines = found.map(c -> new CandidateLine(
+                c,
+                producerNames.computeIfAbsent(
+                        c.producerId(),
+                        id -> producers.lookup(id).map(p -> p.name()).orElse("")),
+                roundName(roundNames, c.roundId()),
+                minutesAvailable(c.dossierId(), actor),
+                form.dossierIds().contains(String.valueOf(c.dossierId()))));
+        List<Long> roundIds = new ArrayList<>(certification.candidateRounds(filter.status(), actor));
+        if (filter.roundId() != null
+                && !roundIds.contains(filter.roundId())
+                && certification.candidateRounds(null, actor).contains(filter.roundId())) {
+            // The round asked for stays selected even when nothing of it is left under this status (all issued); a
+            // round outside the actor's jurisdiction is not named.
+            roundIds.add(0, filter.roundId());
+        }
+        List<RoundOption> roundOptions = roundIds.stream()
+                .map(id -> new RoundOption(id, roundName(roundNames, id)))
                 .toList();
         model.addAttribute("candidates", lines);
+        model.addAttribute("rounds", roundOptions);
+        model.addAttribute("filter", filter);
+        model.addAttribute("statuses", Certification.CandidateStatus.values());
+        model.addAttribute("pageUrl", filter.url());
         model.addAttribute("form", form);
         return "certification/candidates";
+    }
+
+    private String roundName(Map<Long, String> names, long roundId) {
+        return names.computeIfAbsent(
+                roundId, id -> rounds.find(id).map(r -> r.name()).orElse("#" + id));
+    }
+
+    /** A council round offered by the list's filter. */
+    record RoundOption(long id, String name) {}
+
+    /**
+     * The list's filters as the page understands them: a status (PENDING by default, {@code null} for all), a council
+     * round, and the page number.
+     */
+    record ListFilter(
+            Certification.@Nullable CandidateStatus status,
+            @Nullable Long roundId,
+            int page) {
+
+        static ListFilter of(String status, String round, String page) {
+            Certification.CandidateStatus parsedStatus = Certification.CandidateStatus.PENDING;
+            if ("ALL".equals(status.strip())) {
+                parsedStatus = null;
+            } else {
+                for (Certification.CandidateStatus s : Certification.CandidateStatus.values()) {
+                    if (s.name().equals(status.strip())) {
+                        parsedStatus = s;
+                    }
+                }
+            }
+            return new ListFilter(parsedStatus, positive(round, Long.MAX_VALUE), (int)
+                    (long) Optional.ofNullable(positive(page, 100_000)).orElse(0L));
+        }
+
+        private static @Nullable Long positive(String text, long max) {
+            try {
+                long value = Long.parseLong(text.strip());
+                return value >= 0 && value <= max ? value : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
+        ListFilter onPage(int number) {
+            return new ListFilter(status, roundId, Math.max(0, number));
+        }
+
+        /** The status as the filter's form sends it. */
+        public String statusParam() {
+            return status == null ? "ALL" : status.name();
+        }
+
+        /** The list's address with these filters, without the page (the pager appends it). */
+        public String url() {
+            return "/certification?status=" + statusParam() + (roundId == null ? "" : "&round=" + roundId);
+        }
     }
 
     /** Whether the council's minutes can be opened (not for a result recorded from a council that met on paper). */
