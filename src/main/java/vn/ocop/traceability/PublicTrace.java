@@ -382,11 +382,13 @@ public class PublicTrace {
                 unitName(rs.getString("province_code")),
                 state.visibleStar(today),
                 shops(rs.getString("links")));
+        CertificateState.@Nullable Status status = state.statusOn(today);
         PublicCertificate certificate = new PublicCertificate(
                 state.source(),
                 state.number(),
-                state.statusOn(today),
-                state.star(),
+                status,
+                // While suspended the stars may not be shown (Art. 8), as on the certificate's own page and API.
+                status == CertificateState.Status.SUSPENDED ? null : state.star(),
                 state.level(),
                 state.issuedOn(),
                 state.expiresOn(),

@@ -143,7 +143,15 @@ class PublicTraceIntegrationTests {
         mvc.perform(get("/t/" + code.text()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Giấy chứng nhận OCOP đang bị tạm đình chỉ")))
-                .andExpect(content().string(not(containsString("★★★★"))));
+                .andExpect(content().string(not(containsString("★★★★"))))
+                .andExpect(content().string(not(containsString("4 sao"))))
+                .andExpect(
+                        content().string(containsString("Không hiển thị sao vì giấy chứng nhận không còn hiệu lực.")));
+        // The JSON says the same as the page and the certificate API: no star while suspended, anywhere.
+        mvc.perform(get("/api/v1/stamps/" + code.text()))
+                .andExpect(jsonPath("$.lot.certificate.status").value("SUSPENDED"))
+                .andExpect(jsonPath("$.lot.certificate.star").doesNotExist())
+                .andExpect(jsonPath("$.lot.product.star").doesNotExist());
 
         certification.revoke(
                 certificate.number(),
