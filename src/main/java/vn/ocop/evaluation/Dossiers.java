@@ -436,8 +436,17 @@ public class Dossiers {
      */
     void check(DossierAction action, Dossier d, CurrentUser actor) {
         switch (action) {
-            case EDIT, WITHDRAW -> {
+            case EDIT -> {
                 requireApplicant(d, actor);
+                d.require(action);
+            }
+            case WITHDRAW -> {
+                requireApplicant(d, actor);
+                // Officers file and withdraw on a producer's behalf while the dossier is in the applicant's hands;
+                // once submitted it is the commune's to check, and only the producer itself takes it back.
+                if (d.status == DossierStatus.SUBMITTED && !policy.permitsOwnProducer(actor, d.producerId)) {
+                    throw OcopException.forbidden();
+                }
                 d.require(action);
             }
             case SUBMIT -> {

@@ -169,6 +169,13 @@ class DossierActionsIntegrationTests {
             }
         }
         assertThat(mismatches).isEmpty();
+        // A submitted dossier is the commune's to check: its officer forwards or returns it and is not offered to
+        // withdraw it; the producer still may, until the commune forwards it.
+        long submitted = submitted();
+        assertThat(dossiers.actionsFor(submitted, commune))
+                .contains(DossierAction.FORWARD, DossierAction.RETURN)
+                .doesNotContain(DossierAction.WITHDRAW);
+        assertThat(dossiers.actionsFor(submitted, producer)).contains(DossierAction.WITHDRAW);
         // The comparison means something only if each action is accepted somewhere.
         assertThat(everAccepted).containsExactlyInAnyOrder(DossierAction.values());
     }
