@@ -34,6 +34,7 @@ import vn.ocop.product.ProductView;
 import vn.ocop.product.RatingRecords;
 import vn.ocop.shared.OcopException;
 import vn.ocop.shared.PageResult;
+import vn.ocop.shared.db.SqlPage;
 
 /**
  * Decisions and certificates. A province officer decides on 3–4★ candidates of the province, the central office on
@@ -221,18 +222,16 @@ public class Certification {
             where.append(" AND c.round_id = ?");
             params.add(query.roundId());
         }
-        long total = jdbc.sql("SELECT count(*) FROM certification_candidate c" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<Object> paged = new ArrayList<>(params);
-        paged.add(size);
-        paged.add((long) page * size);
-        List<Candidate> rows = jdbc.sql("SELECT c.dossier_id, c.product_id, c.star, c.total, c.level, c.status,"
-                        + " c.producer_id, c.round_id FROM certification_candidate c" + where
-                        + " ORDER BY c.created_at, c.dossier_id LIMIT ? OFFSET ?")
-                .params(paged)
-                .query((rs, n) -> new Candidate(
+        PageResult<Candidate> rows = SqlPage.of(
+                jdbc,
+                "c.dossier_id, c.product_id, c.star, c.total, c.level, c.status, c.producer_id, c.round_id",
+                "certification_candidate c",
+                where.toString(),
+                params,
+                "c.created_at, c.dossier_id",
+                page,
+                size,
+                (rs, n) -> new Candidate(
                         rs.getLong(1),
                         rs.getLong(2),
                         "",
@@ -241,25 +240,22 @@ public class Certification {
                         rs.getString(5),
                         rs.getString(6),
                         rs.getLong(7),
-                        rs.getLong(8)))
-                .list();
+                        rs.getLong(8)));
         // Product names through the product module's published API, for this page's rows only.
-        var names = products.lookupAll(rows.stream().map(Candidate::productId).toList());
-        List<Candidate> named = rows.stream()
-                .map(c -> new Candidate(
-                        c.dossierId(),
-                        c.productId(),
-                        Optional.ofNullable(names.get(c.productId()))
-                                .map(ProductView::name)
-                                .orElse(""),
-                        c.star(),
-                        c.total(),
-                        c.level(),
-                        c.status(),
-                        c.producerId(),
-                        c.roundId()))
-                .toList();
-        return new PageResult<>(named, page, size, total);
+        var names = products.lookupAll(
+                rows.items().stream().map(Candidate::productId).toList());
+        return rows.map(c -> new Candidate(
+                c.dossierId(),
+                c.productId(),
+                Optional.ofNullable(names.get(c.productId()))
+                        .map(ProductView::name)
+                        .orElse(""),
+                c.star(),
+                c.total(),
+                c.level(),
+                c.status(),
+                c.producerId(),
+                c.roundId()));
     }
 
     /** The council rounds that have candidates in the actor's jurisdiction (for the list's filter), newest first. */

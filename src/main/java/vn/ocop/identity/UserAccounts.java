@@ -25,6 +25,7 @@ import vn.ocop.identity.IdentityEvents.UserCreated;
 import vn.ocop.identity.IdentityEvents.UserUpdated;
 import vn.ocop.shared.OcopException;
 import vn.ocop.shared.PageResult;
+import vn.ocop.shared.db.SqlPage;
 
 /**
  * Creating and administering user accounts. Who may grant and manage what:
@@ -220,22 +221,13 @@ public class UserAccounts {
             within(query.unitCode().strip(), where, params);
         }
         String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        long total = jdbc.sql("SELECT count(*) FROM app_user" + condition)
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(size);
-        pageParams.add((long) page * size);
-        List<Long> ids = jdbc.sql("SELECT id FROM app_user" + condition + " ORDER BY username LIMIT ? OFFSET ?")
-                .params(pageParams)
-                .query(Long.class)
-                .list();
-        List<UserSummary> items = accounts.findAllById(ids).stream()
+        PageResult<Long> ids =
+                SqlPage.of(jdbc, "id", "app_user", condition, params, "username", page, size, (rs, n) -> rs.getLong(1));
+        List<UserSummary> items = accounts.findAllById(ids.items()).stream()
                 .sorted(Comparator.comparing(UserAccount::username))
                 .map(this::summary)
                 .toList();
-        return new PageResult<>(items, page, size, total);
+        return new PageResult<>(items, page, size, ids.total());
     }
 
     /** The actor's part of the accounts table as SQL conditions (see the class comment). */

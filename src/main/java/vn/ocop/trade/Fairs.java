@@ -33,6 +33,7 @@ import vn.ocop.producer.ProducerView;
 import vn.ocop.shared.ChangeSummary;
 import vn.ocop.shared.OcopException;
 import vn.ocop.shared.PageResult;
+import vn.ocop.shared.db.SqlPage;
 import vn.ocop.trade.TradeEvents.FairSaved;
 import vn.ocop.trade.TradeEvents.ParticipationChanged;
 
@@ -267,18 +268,9 @@ public class Fairs {
     }
 
     private PageResult<Fair> page(String where, List<Object> params, String order, int page, int size) {
-        long total = jdbc.sql("SELECT count(*) FROM fair" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<Object> paged = new ArrayList<>(params);
-        paged.add(size);
-        paged.add((long) page * size);
-        List<Long> ids = jdbc.sql("SELECT id FROM fair" + where + " ORDER BY " + order + " LIMIT ? OFFSET ?")
-                .params(paged)
-                .query(Long.class)
-                .list();
-        return new PageResult<>(load(ids), page, size, total);
+        PageResult<Long> ids =
+                SqlPage.of(jdbc, "id", "fair", where, params, order, page, size, (rs, n) -> rs.getLong(1));
+        return new PageResult<>(load(ids.items()), page, size, ids.total());
     }
 
     private AdminUnit venue(FairDetails details, CurrentUser actor) {

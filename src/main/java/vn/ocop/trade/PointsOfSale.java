@@ -31,6 +31,7 @@ import vn.ocop.shared.ChangeSummary;
 import vn.ocop.shared.OcopException;
 import vn.ocop.shared.PageResult;
 import vn.ocop.shared.SearchText;
+import vn.ocop.shared.db.SqlPage;
 import vn.ocop.trade.TradeEvents.PointOfSaleSaved;
 import vn.ocop.trade.TradeEvents.StockChanged;
 
@@ -297,19 +298,17 @@ public class PointsOfSale {
     }
 
     private PageResult<PointOfSale> page(String where, List<Object> params, int page, int size) {
-        long total = jdbc.sql("SELECT count(*) FROM point_of_sale" + where)
-                .params(params)
-                .query(Long.class)
-                .single();
-        List<Object> paged = new ArrayList<>(params);
-        paged.add(size);
-        paged.add((long) page * size);
-        List<Long> ids = jdbc.sql("SELECT id FROM point_of_sale" + where
-                        + " ORDER BY province_code, name COLLATE vietnamese, id LIMIT ? OFFSET ?")
-                .params(paged)
-                .query(Long.class)
-                .list();
-        return new PageResult<>(load(ids, true), page, size, total);
+        PageResult<Long> ids = SqlPage.of(
+                jdbc,
+                "id",
+                "point_of_sale",
+                where,
+                params,
+                "province_code, name COLLATE vietnamese, id",
+                page,
+                size,
+                (rs, n) -> rs.getLong(1));
+        return new PageResult<>(load(ids.items(), true), page, size, ids.total());
     }
 
     private void checkManage(PointOfSale point, CurrentUser actor) {
