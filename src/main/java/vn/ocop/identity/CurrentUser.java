@@ -22,6 +22,12 @@ public record CurrentUser(
         @Nullable Long producerId)
         implements Serializable {
 
+    /**
+     * The platform itself acting outside any request (demo data, rebuilding a read model): a system administrator
+     * with id 0, named so in the audit log. Never a logged-in user.
+     */
+    public static final CurrentUser SYSTEM = new CurrentUser(0, "system", "Hệ thống", Role.SYSTEM_ADMIN, null, null);
+
     /** The user of the current request, or {@code null} when anonymous. */
     public static @Nullable CurrentUser current() {
         return from(SecurityContextHolder.getContext().getAuthentication());

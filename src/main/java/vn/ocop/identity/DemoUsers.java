@@ -23,7 +23,7 @@ public class DemoUsers implements ApplicationRunner {
 
     static final String PASSWORD = "Demo-ocop-2026";
     private static final Logger log = LoggerFactory.getLogger(DemoUsers.class);
-    private static final CurrentUser SYSTEM = new CurrentUser(0, "system", "Hệ thống", Role.SYSTEM_ADMIN, null, null);
+    private static final CurrentUser SYSTEM = CurrentUser.SYSTEM;
 
     /** @param producerTaxCode the producer a producer account acts for */
     record DemoUser(

@@ -34,7 +34,7 @@ import vn.ocop.producer.ProducerView;
 class DemoRegistry implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoRegistry.class);
-    private static final CurrentUser SYSTEM = new CurrentUser(0, "system", "Hệ thống", Role.SYSTEM_ADMIN, null, null);
+    private static final CurrentUser SYSTEM = CurrentUser.SYSTEM;
     static final String FIRST_TAX_CODE = "8200000001";
 
     /**

@@ -14,7 +14,6 @@ import vn.ocop.certification.CertificateHistory;
 import vn.ocop.evaluation.DossierHistory;
 import vn.ocop.evaluation.DossierStatus;
 import vn.ocop.identity.CurrentUser;
-import vn.ocop.identity.Role;
 import vn.ocop.producer.ProducerBulk;
 import vn.ocop.producer.ProducerQuery;
 import vn.ocop.product.ProductBulk;
@@ -31,7 +30,7 @@ import vn.ocop.shared.OcopClock;
 class ReadModelFill implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelFill.class);
-    private static final CurrentUser SYSTEM = new CurrentUser(0, "system", "Hệ thống", Role.SYSTEM_ADMIN, null, null);
+    private static final CurrentUser SYSTEM = CurrentUser.SYSTEM;
 
     private final ReadModel model;
     private final LegacyAttribution attribution;

@@ -14,7 +14,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.ocop.identity.CurrentUser;
-import vn.ocop.identity.Role;
 import vn.ocop.product.ProductQuery;
 import vn.ocop.product.ProductRegistry;
 import vn.ocop.product.ProductSummary;
@@ -38,7 +37,7 @@ import vn.ocop.traceability.LotCommands.Unit;
 class DemoTraceability implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoTraceability.class);
-    private static final CurrentUser SYSTEM = new CurrentUser(0, "system", "Hệ thống", Role.SYSTEM_ADMIN, null, null);
+    private static final CurrentUser SYSTEM = CurrentUser.SYSTEM;
 
     private final Lots lots;
     private final StampBatches batches;

@@ -21,7 +21,6 @@ import vn.ocop.geography.AdminEdition;
 import vn.ocop.geography.AdminUnit;
 import vn.ocop.geography.AdminUnits;
 import vn.ocop.identity.CurrentUser;
-import vn.ocop.identity.Role;
 
 /**
  * Demo points of sale and fairs for the default run (never in {@code prod}): an OCOP point in three demo provinces
@@ -34,7 +33,7 @@ import vn.ocop.identity.Role;
 class DemoTrade implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoTrade.class);
-    private static final CurrentUser SYSTEM = new CurrentUser(0, "system", "Hệ thống", Role.SYSTEM_ADMIN, null, null);
+    private static final CurrentUser SYSTEM = CurrentUser.SYSTEM;
 
     private final PointsOfSale points;
     private final Fairs fairs;
