@@ -101,6 +101,19 @@ abstract class BrowserTest {
         }
     }
 
+    /**
+     * The elements matching now, without the implicit wait: with it every check that something is absent lasts the
+     * whole five seconds. For a page that has finished loading (after a navigation or a wait for its content).
+     */
+    java.util.List<org.openqa.selenium.WebElement> present(org.openqa.selenium.By locator) {
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+        try {
+            return browser.findElements(locator);
+        } finally {
+            browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        }
+    }
+
     /** Waits up to 15 seconds for the condition. */
     <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
         return new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);

@@ -105,7 +105,7 @@ class EvaluationCycleBrowserTests extends BrowserTest {
         waitFor(ExpectedConditions.presenceOfElementLocated(By.id("checklist")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains(productName);
         assertThat(browser.findElement(By.id("dossier-status")).getText()).isEqualTo("Đang soạn");
-        assertThat(browser.findElements(By.id("submit-dossier"))).isEmpty(); // the checklist is not complete
+        assertThat(present(By.id("submit-dossier"))).isEmpty(); // the checklist is not complete
         screenshotFullPage("cycle-04-dossier-draft");
         fillInForms();
         selfAssess(4);
@@ -114,8 +114,8 @@ class EvaluationCycleBrowserTests extends BrowserTest {
                 "FOOD_SAFETY_CERTIFICATE",
                 "giay-attp.pdf",
                 LocalDate.now(OcopClock.VIETNAM).plusYears(2));
-        assertThat(browser.findElements(By.cssSelector("#checklist tr.missing")))
-                .isEmpty();
+        // Nothing missing any more (waited for without the implicit wait, which would hold an empty answer 5 s).
+        waitFor(driver -> present(By.cssSelector("#checklist tr.missing")).isEmpty());
         screenshotFullPage("cycle-05-dossier-complete");
         click(By.id("submit-dossier"));
         waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("dossier-status"), "Đã gửi"));

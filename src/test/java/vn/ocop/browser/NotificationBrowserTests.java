@@ -75,9 +75,9 @@ class NotificationBrowserTests extends BrowserTest {
         wait.until(ExpectedConditions.urlContains("/certificates/04-26-C3D4E-F5G6H"));
         browser.get(url("/notifications"));
         wait.until(ExpectedConditions.textMatches(By.id("unread-summary"), Pattern.compile(".+")));
-        assertThat(browser.findElements(By.cssSelector(".notification.unread"))).isEmpty();
+        assertThat(present(By.cssSelector(".notification.unread"))).isEmpty();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#unread-badge:not([hx-get])")));
-        assertThat(browser.findElements(By.cssSelector("#unread-badge .badge"))).isEmpty();
+        assertThat(present(By.cssSelector("#unread-badge .badge"))).isEmpty();
 
         browser.findElement(By.linkText("Xem chi tiết")).click();
         wait.until(ExpectedConditions.urlContains("/certificates/04-26-J7K8M-N9P0Q"));

@@ -122,7 +122,7 @@ class RegistryImportBrowserTests extends BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("summary")));
         assertThat(browser.findElement(By.id("status")).getAttribute("data-status"))
                 .as(
-                        browser.findElements(By.id("issues")).isEmpty()
+                        present(By.id("issues")).isEmpty()
                                 ? ""
                                 : browser.findElement(By.id("issues")).getText())
                 .isEqualTo("STAGED");
@@ -137,7 +137,7 @@ class RegistryImportBrowserTests extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("#applied-rows td.product-name")))
                 .extracting(e -> e.getText())
                 .containsExactly("Hoa kiểng trình duyệt", "Bột sen trình duyệt", "Mắm tép trình duyệt");
-        assertThat(browser.findElements(By.id("confirm-form"))).isEmpty();
+        assertThat(present(By.id("confirm-form"))).isEmpty();
         screenshot("import-applied");
 
         // The registry has them: the product list page finds all three, searched without accents.

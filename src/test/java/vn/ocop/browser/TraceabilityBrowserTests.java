@@ -193,7 +193,7 @@ class TraceabilityBrowserTests extends BrowserTest {
                         .getText())
                 .isEqualTo("Giấy chứng nhận OCOP đang bị tạm đình chỉ");
         assertThat(browser.findElement(By.id("certificate-status")).getText()).isEqualTo("Đang bị tạm đình chỉ");
-        assertThat(browser.findElements(By.cssSelector(".scan-product .stars"))).isEmpty();
+        assertThat(present(By.cssSelector(".scan-product .stars"))).isEmpty();
         screenshotFullPage("trace-scan-suspended-mobile");
 
         browser.get(url("/t/AAAAAAAAAAAAAAAAA"));
