@@ -38,3 +38,18 @@ document.addEventListener('click', function (event) {
     window.print();
   }
 });
+
+// "Tick all" boxes (data-check-all="name"): tick or untick every enabled box of that name in the same form.
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('input[data-check-all]').forEach(function (all) {
+    all.hidden = false;
+    all.addEventListener('change', function () {
+      var name = all.getAttribute('data-check-all');
+      all.form.querySelectorAll('input[type=checkbox]').forEach(function (box) {
+        if (box.name === name && !box.disabled) {
+          box.checked = all.checked;
+        }
+      });
+    });
+  });
+});

@@ -149,6 +149,13 @@ class CertificateBrowserTests extends BrowserTest {
 
         login("bt.congnhan", PASSWORD);
         browser.get(url("/certification?round=" + round.id()));
+        // "Tick all" ticks every candidate of the page, and unticks them again.
+        browser.findElement(By.id("tick-all")).click();
+        assertThat(browser.findElement(By.id("candidate-" + dossier)).isSelected())
+                .isTrue();
+        browser.findElement(By.id("tick-all")).click();
+        assertThat(browser.findElement(By.id("candidate-" + dossier)).isSelected())
+                .isFalse();
         browser.findElement(By.id("candidate-" + dossier)).click();
         browser.findElement(By.id("decisionNumber")).sendKeys("88/QĐ-UBND");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('decidedOn').value = '2026-11-20'");
