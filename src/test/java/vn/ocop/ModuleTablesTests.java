@@ -36,10 +36,7 @@ class ModuleTablesTests {
             // Product search, list, export and import filter and sort by the producer's name and legal type in the
             // same statement over 100,000 products (decisions 0012, 0013); a copy of those two columns in the
             // product module, fed by producer events, would replace the join.
-            "producer", Set.of("producer", "product"),
-            // The registry export prints the full names of communes and provinces, read in one join per row
-            // (geography's AdminUnits holds the same names in memory).
-            "admin_unit", Set.of("geography", "product"));
+            "producer", Set.of("producer", "product"));
 
     @Test
     void eachTableIsUsedByOneModuleOnly() throws IOException {

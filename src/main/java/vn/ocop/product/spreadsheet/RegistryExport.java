@@ -8,10 +8,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.ocop.geography.AdminEdition;
+import vn.ocop.geography.AdminUnit;
+import vn.ocop.geography.AdminUnits;
 import vn.ocop.identity.AccessPolicy;
 import vn.ocop.identity.Action;
 import vn.ocop.identity.CurrentUser;
@@ -39,12 +43,28 @@ public class RegistryExport {
     private final AccessPolicy policy;
     private final Classification classification;
     private final ProducerBulk producers;
+    private final AdminUnits units;
 
-    RegistryExport(JdbcTemplate jdbc, AccessPolicy policy, Classification classification, ProducerBulk producers) {
+    RegistryExport(
+            JdbcTemplate jdbc,
+            AccessPolicy policy,
+            Classification classification,
+            ProducerBulk producers,
+            AdminUnits units) {
         this.jdbc = jdbc;
         this.policy = policy;
         this.classification = classification;
         this.producers = producers;
+        this.units = units;
+    }
+
+    /** Full names of the current units by code, from geography's memory (not its table). */
+    private java.util.function.Function<@Nullable String, @Nullable String> unitNames() {
+        Map<String, AdminUnit> byCode = units.byCode(AdminEdition.CURRENT);
+        return code -> {
+            AdminUnit unit = code == null ? null : byCode.get(code);
+            return unit == null ? null : unit.fullName();
+        };
     }
 
     /** Throws {@code COMMON-004} unless the actor may list some records (call before committing a response). */
@@ -70,7 +90,7 @@ public class RegistryExport {
         String sql = """
                 SELECT pr.tax_code, pr.name AS producer_name, pr.legal_type, pr.representative, pr.phone, pr.email,
                        pr.address, pr.sme, pr.craft_village, pr.craft_village_name, pr.women_led,
-                       pr.ethnic_minority_area, pr.members, pr.employees, pu.full_name AS province_name, cu.full_name AS commune_name, p.name,
+                       pr.ethnic_minority_area, pr.members, pr.employees, p.province_code, p.commune_code, p.name,
                        p.criteria_set_no, c.set_name, p.legacy_class, p.description, p.packaging, p.price_min,
                        p.price_max, p.ocop_code, p.star, p.certificate_number, p.certificate_issued_on,
                        p.certificate_level, p.certificate_expires_on,
@@ -78,11 +98,10 @@ public class RegistryExport {
                            AS links
                   FROM product p
                   JOIN producer pr ON pr.id = p.producer_id
-                  JOIN product_classification c ON c.version = p.classification_version AND c.set_no = p.criteria_set_no
-                  JOIN admin_unit cu ON cu.edition = '2025' AND cu.code = p.commune_code
-                  JOIN admin_unit pu ON pu.edition = '2025' AND pu.code = p.province_code""" + filter.where() + " ORDER BY p.name COLLATE vietnamese, p.id";
+                  JOIN product_classification c ON c.version = p.classification_version AND c.set_no = p.criteria_set_no""" + filter.where() + " ORDER BY p.name COLLATE vietnamese, p.id";
+        var names = unitNames();
         try (SheetWriter writer = RegistryWorkbook.open(format, out, false)) {
-            stream(sql, filter.params(), rs -> writer.row(productRow(rs)));
+            stream(sql, filter.params(), rs -> writer.row(productRow(rs, names)));
         }
     }
 
@@ -92,10 +111,7 @@ public class RegistryExport {
      */
     @Transactional(readOnly = true)
     public void producers(ProducerQuery query, SpreadsheetFormat format, OutputStream out, CurrentUser actor) {
-        var units = new java.util.HashMap<String, String>();
-        jdbc.query("SELECT code, full_name FROM admin_unit WHERE edition = '2025'", (ResultSet rs) -> {
-            units.put(rs.getString(1), rs.getString(2));
-        });
+        var names = unitNames();
         try (SheetWriter writer = RegistryWorkbook.open(format, out, false)) {
             producers.forEach(query, actor, producer -> {
                 List<@Nullable Object> row = empty();
@@ -106,8 +122,8 @@ public class RegistryExport {
                 row.set(RegistryColumn.PHONE.ordinal(), producer.phone());
                 row.set(RegistryColumn.EMAIL.ordinal(), producer.email());
                 row.set(RegistryColumn.ADDRESS.ordinal(), producer.address());
-                row.set(RegistryColumn.PROVINCE.ordinal(), units.get(producer.provinceCode()));
-                row.set(RegistryColumn.COMMUNE.ordinal(), units.get(producer.communeCode()));
+                row.set(RegistryColumn.PROVINCE.ordinal(), names.apply(producer.provinceCode()));
+                row.set(RegistryColumn.COMMUNE.ordinal(), names.apply(producer.communeCode()));
                 attributes(
                         row,
                         producer.sme(),
@@ -122,7 +138,9 @@ public class RegistryExport {
         }
     }
 
-    private List<@Nullable Object> productRow(ResultSet rs) throws SQLException {
+    private List<@Nullable Object> productRow(
+            ResultSet rs, java.util.function.Function<@Nullable String, @Nullable String> unitNames)
+            throws SQLException {
         List<@Nullable Object> row = empty();
         row.set(RegistryColumn.TAX_CODE.ordinal(), rs.getString("tax_code"));
         row.set(RegistryColumn.PRODUCER_NAME.ordinal(), rs.getString("producer_name"));
@@ -133,8 +151,8 @@ public class RegistryExport {
         row.set(RegistryColumn.PHONE.ordinal(), rs.getString("phone"));
         row.set(RegistryColumn.EMAIL.ordinal(), rs.getString("email"));
         row.set(RegistryColumn.ADDRESS.ordinal(), rs.getString("address"));
-        row.set(RegistryColumn.PROVINCE.ordinal(), rs.getString("province_name"));
-        row.set(RegistryColumn.COMMUNE.ordinal(), rs.getString("commune_name"));
+        row.set(RegistryColumn.PROVINCE.ordinal(), unitNames.apply(rs.getString("province_code")));
+        row.set(RegistryColumn.COMMUNE.ordinal(), unitNames.apply(rs.getString("commune_code")));
         attributes(
                 row,
                 rs.getBoolean("sme"),
