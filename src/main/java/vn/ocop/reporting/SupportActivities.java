@@ -19,6 +19,7 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +37,7 @@ import vn.ocop.reporting.ReportingEvents.SupportActivityChanged;
 import vn.ocop.reporting.Summary.Period;
 import vn.ocop.shared.OcopException;
 import vn.ocop.shared.PageResult;
+import vn.ocop.shared.db.SqlPage;
 
 /**
  * Support given to producers, recorded by officers in their jurisdiction (a province, or a commune of it): kind, dates,
@@ -299,21 +301,17 @@ public class SupportActivities {
             where.append(" AND a.held_on <= ?");
             params.add(filter.to());
         }
-        Long total = jdbc.queryForObject(
-                "SELECT count(*) FROM report_support_activity a" + where, Long.class, params.toArray());
-        List<Object> pageParams = new ArrayList<>(params);
-        pageParams.add(size);
-        pageParams.add((long) page * size);
-        List<SupportActivityView> items = jdbc
-                .query(
-                        "SELECT a.* FROM report_support_activity a" + where
-                                + " ORDER BY a.held_on DESC, a.id DESC LIMIT ? OFFSET ?",
-                        SupportActivities::row,
-                        pageParams.toArray())
-                .stream()
-                .map(this::view)
-                .toList();
-        return new PageResult<>(items, page, size, total == null ? 0 : total);
+        return SqlPage.of(
+                        JdbcClient.create(jdbc),
+                        "a.*",
+                        "report_support_activity a",
+                        where.toString(),
+                        params,
+                        "a.held_on DESC, a.id DESC",
+                        page,
+                        size,
+                        SupportActivities::row)
+                .map(this::view);
     }
 
     /**
