@@ -205,8 +205,11 @@ class CertificationPagesIntegrationTests {
                     .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
                                     "$.items[0].productName")
                             .value("Mắm nhiều " + tag));
-            mvc.perform(get("/api/v1/certification/candidates?status=BOGUS").with(as(province)))
-                    .andExpect(status().isBadRequest());
+            for (String bad : List.of("status=BOGUS", "round=abc", "size=0", "size=501", "page=-1")) {
+                mvc.perform(get("/api/v1/certification/candidates?" + bad).with(as(province)))
+                        .andExpect(status().isBadRequest())
+                        .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+            }
         } finally {
             jdbc.sql("DELETE FROM certification_candidate WHERE round_id = ?")
                     .param(round.id())
