@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -58,13 +57,13 @@ public class RegistryExport {
         this.units = units;
     }
 
-    /** Full names of the current units by code, from geography's memory (not its table). */
-    private java.util.function.Function<@Nullable String, @Nullable String> unitNames() {
-        Map<String, AdminUnit> byCode = units.byCode(AdminEdition.CURRENT);
-        return code -> {
-            AdminUnit unit = code == null ? null : byCode.get(code);
-            return unit == null ? null : unit.fullName();
-        };
+    /** The full name of a current unit (geography answers from memory, not from its table). */
+    private @Nullable String unitName(@Nullable String code) {
+        return code == null
+                ? null
+                : units.find(AdminEdition.CURRENT, code)
+                        .map(AdminUnit::fullName)
+                        .orElse(null);
     }
 
     /** Throws {@code COMMON-004} unless the actor may list some records (call before committing a response). */
@@ -99,9 +98,8 @@ public class RegistryExport {
                   FROM product p
                   JOIN producer pr ON pr.id = p.producer_id
                   JOIN product_classification c ON c.version = p.classification_version AND c.set_no = p.criteria_set_no""" + filter.where() + " ORDER BY p.name COLLATE vietnamese, p.id";
-        var names = unitNames();
         try (SheetWriter writer = RegistryWorkbook.open(format, out, false)) {
-            stream(sql, filter.params(), rs -> writer.row(productRow(rs, names)));
+            stream(sql, filter.params(), rs -> writer.row(productRow(rs)));
         }
     }
 
@@ -111,7 +109,6 @@ public class RegistryExport {
      */
     @Transactional(readOnly = true)
     public void producers(ProducerQuery query, SpreadsheetFormat format, OutputStream out, CurrentUser actor) {
-        var names = unitNames();
         try (SheetWriter writer = RegistryWorkbook.open(format, out, false)) {
             producers.forEach(query, actor, producer -> {
                 List<@Nullable Object> row = empty();
@@ -122,8 +119,8 @@ public class RegistryExport {
                 row.set(RegistryColumn.PHONE.ordinal(), producer.phone());
                 row.set(RegistryColumn.EMAIL.ordinal(), producer.email());
                 row.set(RegistryColumn.ADDRESS.ordinal(), producer.address());
-                row.set(RegistryColumn.PROVINCE.ordinal(), names.apply(producer.provinceCode()));
-                row.set(RegistryColumn.COMMUNE.ordinal(), names.apply(producer.communeCode()));
+                row.set(RegistryColumn.PROVINCE.ordinal(), unitName(producer.provinceCode()));
+                row.set(RegistryColumn.COMMUNE.ordinal(), unitName(producer.communeCode()));
                 attributes(
                         row,
                         producer.sme(),
@@ -138,9 +135,7 @@ public class RegistryExport {
         }
     }
 
-    private List<@Nullable Object> productRow(
-            ResultSet rs, java.util.function.Function<@Nullable String, @Nullable String> unitNames)
-            throws SQLException {
+    private List<@Nullable Object> productRow(ResultSet rs) throws SQLException {
         List<@Nullable Object> row = empty();
         row.set(RegistryColumn.TAX_CODE.ordinal(), rs.getString("tax_code"));
         row.set(RegistryColumn.PRODUCER_NAME.ordinal(), rs.getString("producer_name"));
@@ -151,8 +146,8 @@ public class RegistryExport {
         row.set(RegistryColumn.PHONE.ordinal(), rs.getString("phone"));
         row.set(RegistryColumn.EMAIL.ordinal(), rs.getString("email"));
         row.set(RegistryColumn.ADDRESS.ordinal(), rs.getString("address"));
-        row.set(RegistryColumn.PROVINCE.ordinal(), unitNames.apply(rs.getString("province_code")));
-        row.set(RegistryColumn.COMMUNE.ordinal(), unitNames.apply(rs.getString("commune_code")));
+        row.set(RegistryColumn.PROVINCE.ordinal(), unitName(rs.getString("province_code")));
+        row.set(RegistryColumn.COMMUNE.ordinal(), unitName(rs.getString("commune_code")));
         attributes(
                 row,
                 rs.getBoolean("sme"),
