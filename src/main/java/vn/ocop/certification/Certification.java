@@ -103,7 +103,12 @@ public class Certification {
             String level,
             String status,
             long producerId,
-            long roundId) {}
+            long roundId) {
+
+        Candidate named(String name) {
+            return new Candidate(dossierId, productId, name, star, total, level, status, producerId, roundId);
+        }
+    }
 
     /** Command: a recognition decision for one or more candidates (by dossier). */
     public record IssueDecision(
@@ -209,24 +214,16 @@ public class Certification {
      */
     @Transactional(readOnly = true)
     public PageResult<Candidate> candidates(CandidateQuery query, int page, int size, CurrentUser actor) {
-        StringBuilder where = new StringBuilder(" WHERE true");
         List<Object> params = new ArrayList<>();
-        if (!inScope(where, params, actor)) {
+        String where = candidateFilter(query, actor, params);
+        if (where == null) {
             return new PageResult<>(List.of(), page, size, 0);
-        }
-        if (query.status() != null) {
-            where.append(" AND c.status = ?");
-            params.add(query.status().name());
-        }
-        if (query.roundId() != null) {
-            where.append(" AND c.round_id = ?");
-            params.add(query.roundId());
         }
         PageResult<Candidate> rows = SqlPage.of(
                 jdbc,
                 "c.dossier_id, c.product_id, c.star, c.total, c.level, c.status, c.producer_id, c.round_id",
                 "certification_candidate c",
-                where.toString(),
+                where,
                 params,
                 "c.created_at, c.dossier_id",
                 page,
@@ -242,33 +239,20 @@ public class Certification {
                         rs.getLong(7),
                         rs.getLong(8)));
         // Product names through the product module's published API, for this page's rows only.
-        var names = products.lookupAll(
+        var byId = products.lookupAll(
                 rows.items().stream().map(Candidate::productId).toList());
-        return rows.map(c -> new Candidate(
-                c.dossierId(),
-                c.productId(),
-                Optional.ofNullable(names.get(c.productId()))
-                        .map(ProductView::name)
-                        .orElse(""),
-                c.star(),
-                c.total(),
-                c.level(),
-                c.status(),
-                c.producerId(),
-                c.roundId()));
+        return rows.map(c -> c.named(Optional.ofNullable(byId.get(c.productId()))
+                .map(ProductView::name)
+                .orElse("")));
     }
 
     /** The council rounds that have candidates in the actor's jurisdiction (for the list's filter), newest first. */
     @Transactional(readOnly = true)
     public List<Long> candidateRounds(@Nullable CandidateStatus status, CurrentUser actor) {
-        StringBuilder where = new StringBuilder(" WHERE true");
         List<Object> params = new ArrayList<>();
-        if (!inScope(where, params, actor)) {
+        String where = candidateFilter(new CandidateQuery(status, null), actor, params);
+        if (where == null) {
             return List.of();
-        }
-        if (status != null) {
-            where.append(" AND c.status = ?");
-            params.add(status.name());
         }
         return jdbc.sql("SELECT c.round_id FROM certification_candidate c" + where
                         + " GROUP BY c.round_id ORDER BY max(c.created_at) DESC LIMIT 200")
@@ -277,8 +261,12 @@ public class Certification {
                 .list();
     }
 
-    /** Narrows a candidates query to what the actor may see; false when that is nothing. */
-    private boolean inScope(StringBuilder where, List<Object> params, CurrentUser actor) {
+    /**
+     * The WHERE clause of a candidates query (its parameters added to {@code params}): what the actor may see, then
+     * the query's filters; {@code null} when the actor may see nothing.
+     */
+    private @Nullable String candidateFilter(CandidateQuery query, CurrentUser actor, List<Object> params) {
+        StringBuilder where = new StringBuilder(" WHERE true");
         DataScope scope = policy.scopeFor(actor, Action.VIEW_RECORDS);
         switch (scope.kind()) {
             case ALL -> {}
@@ -292,10 +280,18 @@ public class Certification {
             }
             // Producers follow their products through their own pages; the recognition list is the officers'.
             case PRODUCER, NONE -> {
-                return false;
+                return null;
             }
         }
-        return true;
+        if (query.status() != null) {
+            where.append(" AND c.status = ?");
+            params.add(query.status().name());
+        }
+        if (query.roundId() != null) {
+            where.append(" AND c.round_id = ?");
+            params.add(query.roundId());
+        }
+        return where.toString();
     }
 
     /**

@@ -3,10 +3,10 @@ package vn.ocop.certification.web;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
@@ -161,16 +161,12 @@ class CertificationPages {
     private String candidatesPage(CurrentUser actor, Model model, ListFilter filter, DecisionForm form) {
         Map<Long, String> producerNames = new HashMap<>();
         Map<Long, String> roundNames = new HashMap<>();
-        PageResult<Certification.Candidate> found = certification.candidates(
-                new Certification.CandidateQuery(filter.status(), filter.roundId()), filter.page(), PAGE_SIZE, actor);
+        PageResult<Certification.Candidate> found =
+                certification.candidates(filter.query(), filter.page(), PAGE_SIZE, actor);
         if (found.items().isEmpty() && filter.page() > 0 && found.total() > 0) {
             // A page past the end (the list shrank since the link was made): the last page instead.
             filter = filter.onPage(found.totalPages() - 1);
-            found = certification.candidates(
-                    new Certification.CandidateQuery(filter.status(), filter.roundId()),
-                    filter.page(),
-                    PAGE_SIZE,
-                    actor);
+            found = certification.candidates(filter.query(), filter.page(), PAGE_SIZE, actor);
         }
         PageResult<CandidateLine> lines = found.map(c -> new CandidateLine(
                 c,
@@ -218,18 +214,20 @@ class CertificationPages {
             int page) {
 
         static ListFilter of(String status, String round, String page) {
-            Certification.CandidateStatus parsedStatus = Certification.CandidateStatus.PENDING;
-            if ("ALL".equals(status.strip())) {
-                parsedStatus = null;
-            } else {
-                for (Certification.CandidateStatus s : Certification.CandidateStatus.values()) {
-                    if (s.name().equals(status.strip())) {
-                        parsedStatus = s;
-                    }
-                }
-            }
-            return new ListFilter(parsedStatus, positive(round, Long.MAX_VALUE), (int)
-                    (long) Optional.ofNullable(positive(page, 100_000)).orElse(0L));
+            String name = status.strip();
+            Certification.CandidateStatus parsedStatus = "ALL".equals(name)
+                    ? null
+                    : Arrays.stream(Certification.CandidateStatus.values())
+                            .filter(s -> s.name().equals(name))
+                            .findFirst()
+                            .orElse(Certification.CandidateStatus.PENDING);
+            Long number = positive(page, 100_000);
+            return new ListFilter(
+                    parsedStatus, positive(round, Long.MAX_VALUE), number == null ? 0 : number.intValue());
+        }
+
+        Certification.CandidateQuery query() {
+            return new Certification.CandidateQuery(status, roundId);
         }
 
         private static @Nullable Long positive(String text, long max) {
