@@ -48,21 +48,24 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# CPU seconds used so far by the JVM, its PostgreSQL server and the server's backends (utime + stime).
+# CPU seconds used so far (utime + stime): the JVM (with its fast-start child), then PostgreSQL and its backends.
 cpu() {
   python3 - "$APP_PID" "$WORK/postgres/postmaster.pid" <<'PY'
 import os, sys
 java, pidfile = sys.argv[1], sys.argv[2]
 postmaster = open(pidfile).readline().strip()
-tick, total = os.sysconf('SC_CLK_TCK'), 0
+tick, jvm, pg = os.sysconf('SC_CLK_TCK'), 0, 0
 for p in filter(str.isdigit, os.listdir('/proc')):
     try:
         fields = open(f'/proc/{p}/stat').read().rsplit(')', 1)[1].split()
     except OSError:
         continue
-    if p in (java, postmaster) or fields[1] in (postmaster, java):  # the JVM, its fast-start child, PostgreSQL
-        total += int(fields[11]) + int(fields[12])
-print(total / tick)
+    used = int(fields[11]) + int(fields[12])
+    if p == postmaster or fields[1] == postmaster:  # PostgreSQL and its backends
+        pg += used
+    elif p == java or fields[1] == java:  # the JVM and its fast-start child
+        jvm += used
+print(jvm / tick, pg / tick)
 PY
 }
 
@@ -73,7 +76,14 @@ run() { # run LABEL CONNECTIONS SCRIPT URL: wrk for DURATION; prints LABEL_C{n}_
   after=$(cpu)
   rps=$(echo "$out" | grep '_RPS=' | cut -d= -f2)
   echo "$out" | sed "s/^[A-Z]*_/${label}_C${c}_/"
-  echo "${label}_C${c}_CPU_MS=$(python3 -c "print(round(($after - $before) * 1000 / max($rps * $(echo "$DURATION" | tr -d s), 1), 3))")"
+  python3 - "$label" "$c" "$rps" "$(echo "$DURATION" | tr -d s)" $before $after <<'PY'
+import sys
+label, c, rps, seconds = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
+jvm0, pg0, jvm1, pg1 = map(float, sys.argv[5:9])
+n = max(rps * seconds, 1)
+print(f"{label}_C{c}_CPU_MS={round(((jvm1 - jvm0) + (pg1 - pg0)) * 1000 / n, 3)}")
+print(f"{label}_C{c}_SPLIT='{round((jvm1 - jvm0) * 1000 / n, 2)}/{round((pg1 - pg0) * 1000 / n, 2)}'")
+PY
 }
 
 echo "bench: starting the application" >&2
@@ -121,12 +131,12 @@ load:           wrk -t$THREADS, -d$DURATION per step after a $WARMUP warm-up; $S
 sample scan:    $SAMPLE_SCAN
 scans logged:   $((SCANS_AFTER - SCANS_BEFORE)) during the measured steps (every acknowledged scan is in the log)
 HEAD
-printf '%-14s %8s %8s %8s %9s %11s %9s\n' "connections" "p50 ms" "p95 ms" "p99 ms" "req/s" "CPU ms/req" "errors"
+printf '%-14s %8s %8s %8s %9s %11s %11s %7s\n' "connections" "p50 ms" "p95 ms" "p99 ms" "req/s" "CPU ms/req" "JVM/PG ms" "errors"
 for c in $STEPS; do
-  printf 'scan    %3s    %8s %8s %8s %9s %11s %9s\n' "$c" "$(v SCAN_C${c}_P50_MS)" "$(v SCAN_C${c}_P95_MS)" \
-    "$(v SCAN_C${c}_P99_MS)" "$(v SCAN_C${c}_RPS)" "$(v SCAN_C${c}_CPU_MS)" "$(v SCAN_C${c}_ERRORS)"
-  printf 'health  %3s    %8s %8s %8s %9s %11s %9s\n' "$c" "$(v HEALTH_C${c}_P50_MS)" "$(v HEALTH_C${c}_P95_MS)" \
-    "$(v HEALTH_C${c}_P99_MS)" "$(v HEALTH_C${c}_RPS)" "$(v HEALTH_C${c}_CPU_MS)" "$(v HEALTH_C${c}_ERRORS)"
+  printf 'scan    %3s    %8s %8s %8s %9s %11s %11s %7s\n' "$c" "$(v SCAN_C${c}_P50_MS)" "$(v SCAN_C${c}_P95_MS)" \
+    "$(v SCAN_C${c}_P99_MS)" "$(v SCAN_C${c}_RPS)" "$(v SCAN_C${c}_CPU_MS)" "$(v SCAN_C${c}_SPLIT)" "$(v SCAN_C${c}_ERRORS)"
+  printf 'health  %3s    %8s %8s %8s %9s %11s %11s %7s\n' "$c" "$(v HEALTH_C${c}_P50_MS)" "$(v HEALTH_C${c}_P95_MS)" \
+    "$(v HEALTH_C${c}_P99_MS)" "$(v HEALTH_C${c}_RPS)" "$(v HEALTH_C${c}_CPU_MS)" "$(v HEALTH_C${c}_SPLIT)" "$(v HEALTH_C${c}_ERRORS)"
 done
 for c in $STEPS; do
   python3 - "$c" "$(v SCAN_C${c}_RPS)" "$(v HEALTH_C${c}_RPS)" "$(v SCAN_C${c}_P99_MS)" <<'PY'

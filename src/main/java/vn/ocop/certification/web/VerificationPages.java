@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.ocop.certification.Certification;
 import vn.ocop.identity.CurrentUser;
+import vn.ocop.shared.web.RenderedPages;
 
 /**
  * The public verification page a buyer reaches from a certificate's QR code ({@code /verify/{number}?s=…}) or by
@@ -25,13 +26,15 @@ import vn.ocop.identity.CurrentUser;
 class VerificationPages {
 
     private final Certification certification;
+    private final RenderedPages pages;
 
-    VerificationPages(Certification certification) {
+    VerificationPages(Certification certification, RenderedPages pages) {
         this.certification = certification;
+        this.pages = pages;
     }
 
     @GetMapping("/verify")
-    String form(@RequestParam(required = false) @Nullable String number, Model model, HttpServletResponse response) {
+    Object form(@RequestParam(required = false) @Nullable String number, Model model, HttpServletResponse response) {
         if (number == null || number.isBlank()) {
             return "certification/verify";
         }
@@ -39,7 +42,7 @@ class VerificationPages {
     }
 
     @GetMapping("/verify/{*number}")
-    String verify(
+    Object verify(
             @PathVariable String number,
             @RequestParam(name = "s", required = false) @Nullable String signature,
             Model model,
@@ -65,11 +68,17 @@ class VerificationPages {
         return "redirect:/verify/keys";
     }
 
-    private static String result(Certification.Verification verification, Model model, HttpServletResponse response) {
+    /**
+     * The page of a verification: looked up live on every request, its HTML rendered once per verification's content
+     * (the certificate's facts, status and signature check) and language, then served from memory. Not-found pages
+     * (any text typed) are rendered each time.
+     */
+    private Object result(Certification.Verification verification, Model model, HttpServletResponse response) {
+        model.addAttribute("verification", verification);
         if (verification.kind() == Certification.Verification.Kind.NOT_FOUND) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "certification/verify";
         }
-        model.addAttribute("verification", verification);
-        return "certification/verify";
+        return pages.page("certification/verify", verification);
     }
 }

@@ -102,6 +102,11 @@ class PageRendering {
 
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();
 
+    /** Whether the authentication is a signed-in user's (not anonymous, not absent). */
+    static boolean signedIn(@Nullable Authentication authentication) {
+        return TRUST.isAuthenticated(authentication);
+    }
+
     static final class ViewerDialect extends AbstractDialect implements IExpressionObjectDialect {
 
         ViewerDialect() {
