@@ -1,9 +1,9 @@
 package vn.ocop.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +38,12 @@ class HandlerLookup implements WebMvcRegistrations {
 
         private static final ThreadLocal<@Nullable String> LOOKUP_PATH = new ThreadLocal<>();
 
-        private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
+        /**
+         * Each mapping's prefixes by identity: read for every mapping at every lookup, so no {@code hashCode} of a
+         * {@code RequestMappingInfo} (computed over all its conditions) and no lock; copied on the rare write (the
+         * mappings are registered at start).
+         */
+        private volatile Map<RequestMappingInfo, String[]> prefixes = new IdentityHashMap<>();
 
         @Override
         protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
@@ -58,11 +63,24 @@ class HandlerLookup implements WebMvcRegistrations {
         @Override
         protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
             String path = LOOKUP_PATH.get();
-            if (path != null
-                    && !couldMatch(prefixes.computeIfAbsent(info, PrefilteredMapping::literalPrefixes), path)) {
+            if (path != null && !couldMatch(prefixesOf(info), path)) {
                 return null;
             }
             return super.getMatchingMapping(info, request);
+        }
+
+        private String[] prefixesOf(RequestMappingInfo info) {
+            String[] known = prefixes.get(info);
+            if (known != null) {
+                return known;
+            }
+            String[] computed = literalPrefixes(info);
+            synchronized (this) {
+                Map<RequestMappingInfo, String[]> copy = new IdentityHashMap<>(prefixes);
+                copy.put(info, computed);
+                prefixes = copy;
+            }
+            return computed;
         }
 
         /** Whether the path begins with one of the prefixes at a segment boundary; no prefixes: anything may match. */
