@@ -256,6 +256,7 @@ public class Lots {
                         Timestamp.from(Instant.now(clock)))
                 .query(Long.class)
                 .single();
+        eventsChanged(lotId);
         events.publishEvent(new LotEventRecorded(
                 lotId,
                 id,
@@ -264,6 +265,16 @@ public class Lots {
                 command.type() + " at " + command.occurredAt() + ", "
                         + command.place().strip() + ", by " + command.party().strip()));
         return event(lotId, id);
+    }
+
+    /**
+     * Marks the lot's events as changed: this updates the lot's row, whose version the public scan compares with the
+     * lot view it keeps in memory ({@link PublicTrace}).
+     */
+    private void eventsChanged(long lotId) {
+        jdbc.sql("UPDATE lot SET events_changed_at = ? WHERE id = ?")
+                .params(Timestamp.from(Instant.now(clock)), lotId)
+                .update();
     }
 
     /** Withdraws a mistaken event with a reason: it stays on record, marked, and leaves the public page. */
@@ -282,6 +293,7 @@ public class Lots {
                          WHERE id = ? AND lot_id = ? AND withdrawn_at IS NULL""")
                 .params(Timestamp.from(Instant.now(clock)), actor.username(), why, eventId, lotId)
                 .update();
+        eventsChanged(lotId);
         events.publishEvent(new LotEventWithdrawn(lotId, eventId, lot.communeCode(), event.type() + ": " + why));
         return event(lotId, eventId);
     }

@@ -1,10 +1,13 @@
 package vn.ocop.traceability;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,7 +30,8 @@ import vn.ocop.shared.OcopException;
 /**
  * What the public sees: a stamp's scan (product, producer and place, live certificate, lot, tracking events, where to
  * buy, recall or suspension message) and a lot's public page. No login, no session: a scan is one query of this
- * module's tables and one entry in the scan log (see {@link ScanLog}), which the answer waits for. Unknown and
+ * module's tables (a second one when its lot's public view is not in memory at its current version) and one entry in
+ * the scan log (see {@link ScanLog}), which the answer waits for. Unknown and
  * malformed codes are logged too (they feed the counterfeit signals) and answered "not found".
  */
 @Service
@@ -138,7 +142,7 @@ public class PublicTrace {
             @Nullable String verifyUrl) {}
 
     private static final String LOT_COLUMNS = """
-            l.id AS lot_id, l.product_id, l.public_key, l.lot_number, l.gtin, l.production_date, l.best_before,
+            l.id AS lot_id, l.xmin::text AS lot_row, p.xmin::text AS product_row, l.product_id, l.public_key, l.lot_number, l.gtin, l.production_date, l.best_before,
             l.quantity, l.unit, l.raw_material_area, l.status AS lot_status, l.status_message AS lot_message,
             p.product_name, p.producer_name, p.commune_code, p.province_code, p.ocop_code, p.links, p.cert_source,
             p.cert_number, p.cert_star, p.cert_level, p.cert_status, p.cert_issued_on, p.cert_expires_on,
@@ -148,16 +152,21 @@ public class PublicTrace {
                              ORDER BY e.occurred_at, e.id)
                FROM lot_event e WHERE e.lot_id = l.id AND e.withdrawn_at IS NULL) AS events""";
 
-    private static final String SCAN_QUERY = "SELECT s.batch_id, b.number AS batch_number, b.status AS batch_status,"
-            + " b.status_message AS batch_message, st.scans AS past_scans, st.first_at, "
-            + LOT_COLUMNS
-            + """
-               FROM stamp s
-               JOIN stamp_batch b ON b.id = s.batch_id
-               JOIN lot l ON l.id = b.lot_id
-               JOIN trace_product p ON p.product_id = l.product_id
-               LEFT JOIN stamp_scan_stats st ON st.code = s.code
-              WHERE s.code = ?""";
+    /**
+     * A stamp, its batch and past scans, and which version of its lot's public view applies: the versions (xmin) of
+     * the lot's row (its events update it too) and of its product's row. The view itself comes from memory when both
+     * versions are those it was read at ({@link #lotView}).
+     */
+    private static final String SCAN_QUERY = """
+            SELECT s.batch_id, b.number AS batch_number, b.status AS batch_status, b.status_message AS batch_message,
+                   st.scans AS past_scans, st.first_at, l.id AS lot_id, l.xmin::text AS lot_row,
+                   p.xmin::text AS product_row
+              FROM stamp s
+              JOIN stamp_batch b ON b.id = s.batch_id
+              JOIN lot l ON l.id = b.lot_id
+              JOIN trace_product p ON p.product_id = l.product_id
+              LEFT JOIN stamp_scan_stats st ON st.code = s.code
+             WHERE s.code = ?""";
 
     private static final String LOT_QUERY =
             "SELECT " + LOT_COLUMNS + " FROM lot l JOIN trace_product p ON p.product_id = l.product_id";
@@ -170,6 +179,12 @@ public class PublicTrace {
     private final JsonMapper json;
     private final TraceabilityProperties properties;
     private final Clock clock;
+
+    /** Lots' public views by lot id, checked against their rows' versions at each scan ({@link #lotView}). */
+    private final Cache<Long, CachedLot> lots = Caffeine.newBuilder()
+            .maximumSize(20_000)
+            .expireAfterAccess(Duration.ofMinutes(30))
+            .build();
 
     PublicTrace(
             JdbcClient jdbc,
@@ -213,35 +228,57 @@ public class PublicTrace {
             throw new OcopException(TraceabilityError.MALFORMED_CODE, StampCode.normalizedInput(input));
         }
         StampCode code = parsed.get();
-        Optional<Found> found = jdbc.sql(SCAN_QUERY)
+        Optional<StampRow> found = jdbc.sql(SCAN_QUERY)
                 .param(code.bytes())
-                .query((rs, n) -> stampScan(rs, code))
+                .query(PublicTrace::stampRow)
                 .optional();
         if (found.isEmpty()) {
             logUnknown(code, null, channel, family, where, now);
             throw new OcopException(TraceabilityError.STAMP_NOT_FOUND, code.grouped());
         }
-        Found scan = found.get();
+        StampRow stamp = found.get();
+        CachedLot cached = lotView(stamp);
+        PublicLot lot = cached.lot();
+        ScanOutcome outcome = ScanOutcome.of(
+                lot.status(), stamp.batch().status(), lot.certificate().status());
         Long id = scanLog.record(new ScanLog.Scan(
-                now,
-                code.bytes(),
-                scan.lotId(),
-                scan.batchId(),
-                scan.view().outcome(),
-                channel.name(),
-                family,
-                where,
-                null));
-        StampScan view = scan.view();
+                now, code.bytes(), stamp.lotId(), stamp.batchId(), outcome, channel.name(), family, where, null));
         return new StampScan(
                 id,
-                view.code(),
-                view.codePrinted(),
-                view.outcome(),
-                view.qrContent(),
-                view.lot(),
-                view.batch(),
-                view.history());
+                code.text(),
+                code.grouped(),
+                outcome,
+                links.stampUrl(cached.gtin(), lot.lotNumber(), code),
+                lot,
+                stamp.batch(),
+                stamp.history());
+    }
+
+    /**
+     * The lot's public view: from memory when the lot's and the product's rows are still at the versions it was read
+     * at and it was read today (the certificate's status and "past best-before" depend on the day), else read again.
+     * So a recall, a new event, a suspended or revoked certificate shows on the next scan, on every node.
+     */
+    private CachedLot lotView(StampRow stamp) {
+        LocalDate today = LocalDate.now(clock);
+        CachedLot cached = lots.getIfPresent(stamp.lotId());
+        if (cached != null
+                && cached.lotRow().equals(stamp.lotRow())
+                && cached.productRow().equals(stamp.productRow())
+                && cached.day().equals(today)) {
+            return cached;
+        }
+        CachedLot fresh = jdbc.sql(LOT_QUERY + " WHERE l.id = ?")
+                .param(stamp.lotId())
+                .query((rs, n) -> new CachedLot(
+                        rs.getString("lot_row"),
+                        rs.getString("product_row"),
+                        today,
+                        rs.getString("gtin"),
+                        publicLot(rs, n)))
+                .single();
+        lots.put(stamp.lotId(), fresh);
+        return fresh;
     }
 
     /** A lot's public page by its public key (not logged as a scan); {@code TRC-001} (404) when unknown. */
@@ -343,28 +380,34 @@ public class PublicTrace {
 
     // --- reading rows ---------------------------------------------------------------------------------------------
 
-    private record Found(StampScan view, long lotId, int batchId) {}
+    /** A stamp's row: its batch, past scans, and the versions of its lot's and product's rows. */
+    private record StampRow(
+            int batchId, BatchInfo batch, @Nullable History history, long lotId, String lotRow, String productRow) {}
+
+    /** A lot's public view as read at these row versions on this day, with its GTIN's 14 digits (or none). */
+    private record CachedLot(
+            String lotRow,
+            String productRow,
+            LocalDate day,
+            @Nullable String gtin,
+            PublicLot lot) {}
 
     private Optional<PublicLot> lotWhere(String where, Object... params) {
         return jdbc.sql(LOT_QUERY + where).params(params).query(this::publicLot).optional();
     }
 
-    private Found stampScan(ResultSet rs, StampCode code) throws SQLException {
-        PublicLot lot = publicLot(rs, 0);
-        BatchStatus batchStatus = BatchStatus.valueOf(rs.getString("batch_status"));
-        ScanOutcome outcome =
-                ScanOutcome.of(lot.status(), batchStatus, lot.certificate().status());
+    private static StampRow stampRow(ResultSet rs, int row) throws SQLException {
         Timestamp first = rs.getTimestamp("first_at");
-        StampScan view = new StampScan(
-                null,
-                code.text(),
-                code.grouped(),
-                outcome,
-                links.stampUrl(rs.getString("gtin"), lot.lotNumber(), code),
-                lot,
-                new BatchInfo(rs.getInt("batch_number"), batchStatus, rs.getString("batch_message")),
-                first == null ? null : new History(rs.getInt("past_scans"), first.toInstant()));
-        return new Found(view, rs.getLong("lot_id"), rs.getInt("batch_id"));
+        return new StampRow(
+                rs.getInt("batch_id"),
+                new BatchInfo(
+                        rs.getInt("batch_number"),
+                        BatchStatus.valueOf(rs.getString("batch_status")),
+                        rs.getString("batch_message")),
+                first == null ? null : new History(rs.getInt("past_scans"), first.toInstant()),
+                rs.getLong("lot_id"),
+                rs.getString("lot_row"),
+                rs.getString("product_row"));
     }
 
     private PublicLot publicLot(ResultSet rs, int row) throws SQLException {

@@ -186,6 +186,35 @@ class PublicTraceIntegrationTests {
     }
 
     @Test
+    void theLotViewKeptInMemoryFollowsNewAndWithdrawnEventsARecallAndAChangedRow() throws Exception {
+        LotView lot = fixtures.lot(fixtures.certifiedProduct("Mắm tép chưng thịt truy xuất"), null);
+        fixtures.event(lot.id(), LotEventType.RECEIVED, "Tép đồng tươi");
+        StampCode code = fixtures.codes(fixtures.activeBatch(lot.id(), 2).id()).get(0);
+        String scan = "/api/v1/stamps/" + code.text();
+        mvc.perform(get(scan)).andExpect(jsonPath("$.lot.events.length()").value(1));
+        mvc.perform(get(scan)).andExpect(jsonPath("$.lot.events.length()").value(1));
+
+        LotView.Event packed = fixtures.event(lot.id(), LotEventType.PACKED, "Đóng hũ 200 g");
+        mvc.perform(get(scan))
+                .andExpect(jsonPath("$.lot.events.length()").value(2))
+                .andExpect(jsonPath("$.lot.events[1].what").value("Đóng hũ 200 g"));
+
+        lots.withdrawEvent(lot.id(), packed.id(), "Ghi nhầm lô", TraceFixtures.ADMIN);
+        mvc.perform(get(scan)).andExpect(jsonPath("$.lot.events.length()").value(1));
+
+        lots.changeStatus(lot.id(), new ChangeStatus(StatusChange.RECALL, "Thu hồi để kiểm tra"), TraceFixtures.ADMIN);
+        mvc.perform(get(scan))
+                .andExpect(jsonPath("$.outcome").value("RECALLED"))
+                .andExpect(jsonPath("$.lot.statusMessage").value("Thu hồi để kiểm tra"));
+
+        // Any change of the product's row (here by hand) is seen at the next scan too.
+        jdbc.sql("UPDATE trace_product SET product_name = 'Mắm tép đổi tên' WHERE product_id = ?")
+                .param(lot.productId())
+                .update();
+        mvc.perform(get(scan)).andExpect(jsonPath("$.lot.product.name").value("Mắm tép đổi tên"));
+    }
+
+    @Test
     void inactiveAndSuspendedStampsWarnTheBuyer() throws Exception {
         LotView lot = fixtures.lot(fixtures.certifiedProduct("Bánh pía sầu riêng"), null);
         LotView.Batch batch = batches.generate(lot.id(), new LotCommands.GenerateBatch(2), TraceFixtures.ADMIN);
