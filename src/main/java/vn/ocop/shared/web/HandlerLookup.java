@@ -1,7 +1,9 @@
 package vn.ocop.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.IdentityHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -21,9 +23,11 @@ import org.springframework.web.util.pattern.PathPattern;
  * turn: HTTP method, parameters, headers, media types, then the path pattern, each reading the request through the
  * half-dozen wrappers the filters put around it. That was about a third of the CPU the JVM spent on a public scan.
  * Here each mapping first gets a cheap test: the literal beginning of its path patterns (up to the last {@code /}
- * before the first variable or wildcard) must begin the request's path at a segment boundary. A mapping that fails it
- * cannot match, so its conditions are not evaluated; every other mapping is evaluated by Spring exactly as before, so
- * which method is chosen, and the 404, 405 and 406 answers, do not change. Paths with {@code %} escapes or
+ * before the first variable or wildcard) must begin the request's path at a segment boundary. The mappings that pass
+ * are found once per request from an index by prefix (the path's own prefixes looked up); for every other mapping
+ * Spring's call to test its conditions returns at once, since it cannot match. The mappings that pass are evaluated by
+ * Spring exactly as before, so which method is chosen, and the 404, 405 and 406 answers, do not change. Paths with
+ * {@code %} escapes or
  * {@code ;} parameters (which pattern matching decodes or strips) skip the test.
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,14 +40,15 @@ class HandlerLookup implements WebMvcRegistrations {
 
     static final class PrefilteredMapping extends RequestMappingHandlerMapping {
 
-        private static final ThreadLocal<@Nullable String> LOOKUP_PATH = new ThreadLocal<>();
+        /** The mappings that may match the path being looked up on this thread; unset: any may. */
+        private static final ThreadLocal<RequestMappingInfo @Nullable []> CANDIDATES = new ThreadLocal<>();
 
-        /**
-         * Each mapping's prefixes by identity: read for every mapping at every lookup, so no {@code hashCode} of a
-         * {@code RequestMappingInfo} (computed over all its conditions) and no lock; copied on the rare write (the
-         * mappings are registered at start).
-         */
-        private volatile Map<RequestMappingInfo, String[]> prefixes = new IdentityHashMap<>();
+        private static final RequestMappingInfo[] NONE = new RequestMappingInfo[0];
+
+        /** The mappings by literal prefix, and those any path may match; built on first use, again after a change. */
+        private record Index(Map<String, List<RequestMappingInfo>> byPrefix, List<RequestMappingInfo> always) {}
+
+        private volatile @Nullable Index index;
 
         @Override
         protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
@@ -52,35 +57,84 @@ class HandlerLookup implements WebMvcRegistrations {
             if (!plain) {
                 return super.lookupHandlerMethod(lookupPath, request);
             }
-            LOOKUP_PATH.set(lookupPath);
+            CANDIDATES.set(candidates(lookupPath));
             try {
                 return super.lookupHandlerMethod(lookupPath, request);
             } finally {
-                LOOKUP_PATH.remove();
+                CANDIDATES.remove();
             }
         }
 
         @Override
         protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-            String path = LOOKUP_PATH.get();
-            if (path != null && !couldMatch(prefixesOf(info), path)) {
+            RequestMappingInfo[] candidates = CANDIDATES.get();
+            if (candidates != null && !contains(candidates, info)) {
                 return null;
             }
             return super.getMatchingMapping(info, request);
         }
 
-        private String[] prefixesOf(RequestMappingInfo info) {
-            String[] known = prefixes.get(info);
-            if (known != null) {
-                return known;
+        @Override
+        public void registerMapping(RequestMappingInfo mapping, Object handler, java.lang.reflect.Method method) {
+            super.registerMapping(mapping, handler, method);
+            index = null;
+        }
+
+        @Override
+        public void unregisterMapping(RequestMappingInfo mapping) {
+            super.unregisterMapping(mapping);
+            index = null;
+        }
+
+        /**
+         * The mappings whose literal prefix begins the path at a segment boundary (the path's own prefixes up to each
+         * {@code /}, looked up), and those without a prefix: exactly those {@link #couldMatch} lets through.
+         */
+        RequestMappingInfo[] candidates(String path) {
+            Index current = index;
+            if (current == null) {
+                current = buildIndex();
+                index = current;
             }
-            String[] computed = literalPrefixes(info);
-            synchronized (this) {
-                Map<RequestMappingInfo, String[]> copy = new IdentityHashMap<>(prefixes);
-                copy.put(info, computed);
-                prefixes = copy;
+            List<RequestMappingInfo> found = new ArrayList<>(current.always());
+            for (int slash = path.indexOf('/', 1); ; slash = path.indexOf('/', slash + 1)) {
+                String prefix = slash < 0 ? path : path.substring(0, slash);
+                List<RequestMappingInfo> mappings = current.byPrefix().get(prefix);
+                if (mappings != null) {
+                    found.addAll(mappings);
+                }
+                if (slash < 0) {
+                    break;
+                }
             }
-            return computed;
+            return found.toArray(NONE);
+        }
+
+        private Index buildIndex() {
+            Map<String, List<RequestMappingInfo>> byPrefix = new HashMap<>();
+            List<RequestMappingInfo> always = new ArrayList<>();
+            for (RequestMappingInfo info : getHandlerMethods().keySet()) {
+                String[] prefixes = literalPrefixes(info);
+                if (prefixes.length == 0) {
+                    always.add(info);
+                }
+                for (String prefix : prefixes) {
+                    List<RequestMappingInfo> list = byPrefix.computeIfAbsent(prefix, p -> new ArrayList<>());
+                    if (!list.contains(info)) {
+                        list.add(info);
+                    }
+                }
+            }
+            return new Index(byPrefix, always);
+        }
+
+        private static boolean contains(RequestMappingInfo[] candidates, RequestMappingInfo info) {
+            for (RequestMappingInfo candidate : candidates) {
+                if (candidate == info) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Whether the path begins with one of the prefixes at a segment boundary; no prefixes: anything may match. */

@@ -73,6 +73,31 @@ class HandlerLookupIntegrationTests {
     }
 
     @Test
+    void theIndexFindsExactlyTheMappingsThePrefixTestLetsThrough() {
+        PrefilteredMapping prefiltered = (PrefilteredMapping) mapping;
+        List<String> paths = new ArrayList<>(List.of("/", "/api", "/api/v1/stamps/ABC", "/api/v1/stampsX/1", "/x/y/z"));
+        for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+            if (info.getPathPatternsCondition() != null) {
+                for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
+                    paths.addAll(examples(pattern.getPatternString()));
+                }
+            }
+        }
+        int compared = 0;
+        for (String path : paths) {
+            List<RequestMappingInfo> found = List.of(prefiltered.candidates(path));
+            for (RequestMappingInfo info : mapping.getHandlerMethods().keySet()) {
+                boolean expected = PrefilteredMapping.couldMatch(PrefilteredMapping.literalPrefixes(info), path);
+                assertThat(found.stream().anyMatch(f -> f == info))
+                        .as("%s for %s", info, path)
+                        .isEqualTo(expected);
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(100_000);
+    }
+
+    @Test
     void answersForMissingRoutesAndWrongMethodsAreUnchanged() throws Exception {
         mvc.perform(get("/verify/NO-SUCH-NUMBER")).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/certificates/NO-SUCH-NUMBER")).andExpect(status().isNotFound());
