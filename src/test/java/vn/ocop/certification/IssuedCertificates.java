@@ -23,8 +23,10 @@ import vn.ocop.product.ProductRegistry;
 
 /**
  * Certificates issued through the real workflow (used by other modules' tests too, e.g. the catalog's): a cooperative in Phường Cao Lãnh (Đồng Tháp, 82), its product, a
- * round, a dossier through the commune check, a paper council result and a recognition decision on a chosen day.
+ * round, a dossier through the commune check, a paper council result and a recognition decision on a chosen day. A
+ * bean of the test context: autowire it.
  */
+@org.springframework.stereotype.Component
 public record IssuedCertificates(
         ProducerRegistry producers,
         ProductRegistry products,

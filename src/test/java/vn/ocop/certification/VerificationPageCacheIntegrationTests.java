@@ -16,12 +16,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import vn.ocop.IntegrationTest;
 import vn.ocop.RegistryFixtures;
 import vn.ocop.TestUsers;
-import vn.ocop.evaluation.CouncilScoring;
-import vn.ocop.evaluation.Dossiers;
-import vn.ocop.evaluation.EvaluationRounds;
 import vn.ocop.identity.CurrentUser;
-import vn.ocop.producer.ProducerRegistry;
-import vn.ocop.product.ProductRegistry;
 
 /**
  * The verification page is rendered once per state and served from memory (shared.web.RenderedPages, decision 0032):
@@ -32,19 +27,7 @@ import vn.ocop.product.ProductRegistry;
 class VerificationPageCacheIntegrationTests {
 
     @Autowired
-    ProducerRegistry producers;
-
-    @Autowired
-    ProductRegistry products;
-
-    @Autowired
-    EvaluationRounds rounds;
-
-    @Autowired
-    Dossiers dossiers;
-
-    @Autowired
-    CouncilScoring scoring;
+    IssuedCertificates issued;
 
     @Autowired
     Certification certification;
@@ -53,18 +36,13 @@ class VerificationPageCacheIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
-    vn.ocop.evaluation.DossierFixtures fixtures;
-
-    @Autowired
     MockMvc mvc;
 
     private final CurrentUser province = TestUsers.provinceOfficer(RegistryFixtures.DONG_THAP);
 
     @Test
     void theSamePageIsServedAgainUntilTheCertificateChangesAndThenTheNewState() throws Exception {
-        Certificate certificate = new IssuedCertificates(
-                        producers, products, rounds, dossiers, scoring, certification, jdbc, fixtures)
-                .province("Tương bần thử trang nhớ", LocalDate.of(2026, 3, 2));
+        Certificate certificate = issued.province("Tương bần thử trang nhớ", LocalDate.of(2026, 3, 2));
         String n = certificate.number();
 
         MockHttpServletResponse first = page(get("/verify/" + n));
@@ -99,9 +77,7 @@ class VerificationPageCacheIntegrationTests {
 
     @Test
     void aSignedInVisitorGetsTheirOwnMenuOnAPageAnonymousVisitorsGetFromMemory() throws Exception {
-        Certificate certificate = new IssuedCertificates(
-                        producers, products, rounds, dossiers, scoring, certification, jdbc, fixtures)
-                .province("Bánh tráng thử trang nhớ", LocalDate.of(2026, 3, 2));
+        Certificate certificate = issued.province("Bánh tráng thử trang nhớ", LocalDate.of(2026, 3, 2));
         String n = certificate.number();
         page(get("/verify/" + n));
 
