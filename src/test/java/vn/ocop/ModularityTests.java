@@ -32,10 +32,10 @@ class ModularityTests {
                 .writeModuleCanvases();
         try (Stream<Path> files = Files.list(DOCS)) {
             for (Path file : files.toList()) {
-                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-                List<String> ordered = inStableOrder(lines);
-                if (!ordered.equals(lines)) {
-                    Files.write(file, ordered, StandardCharsets.UTF_8);
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                String ordered = String.join("\n", inStableOrder(text.lines().toList())) + "\n";
+                if (!ordered.equals(text)) {
+                    Files.writeString(file, ordered, StandardCharsets.UTF_8);
                 }
             }
         }
@@ -43,7 +43,8 @@ class ModularityTests {
 
     /**
      * The Documenter writes relations ({@code Rel(…)} lines) and the canvases' lists (events, beans) in an order that
-     * changes from run to run, so each build rewrote docs/modules with nothing new. Each run of such lines is sorted.
+     * changes from run to run, so each build rewrote docs/modules with nothing new. Each run of such lines is sorted,
+     * and every file ends with a line break (the Documenter ends some without).
      */
     static List<String> inStableOrder(List<String> lines) {
         List<String> result = new ArrayList<>(lines.size());
