@@ -60,11 +60,6 @@ public class RenderedPages {
         return new CachedView(viewName, state);
     }
 
-    /** Drops every rendered page (for tests that change templates or messages). */
-    public void clear() {
-        pages.invalidateAll();
-    }
-
     private final class CachedView implements View {
 
         private final String viewName;
@@ -84,19 +79,15 @@ public class RenderedPages {
         public void render(@Nullable Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
                 throws Exception {
             Locale locale = RequestContextUtils.getLocale(request);
-            View view = views.resolveViewName(viewName, locale);
-            if (view == null) {
-                throw new IllegalStateException("No template " + viewName);
-            }
             if (PageRendering.signedIn(SecurityContextHolder.getContext().getAuthentication())) {
-                view.render(model, request, response);
+                template(locale).render(model, request, response);
                 return;
             }
             Key key = new Key(viewName, locale, response.getStatus(), state);
             Page page = pages.getIfPresent(key);
             if (page == null) {
                 Capture capture = new Capture(response);
-                view.render(model, request, capture);
+                template(locale).render(model, request, capture);
                 page = capture.page();
                 pages.put(key, page);
             } else {
@@ -105,6 +96,15 @@ public class RenderedPages {
             }
             response.setContentLength(page.body().length);
             response.getOutputStream().write(page.body());
+        }
+
+        /** The Thymeleaf view that renders the page (not needed when it is served from memory). */
+        private View template(Locale locale) throws Exception {
+            View view = views.resolveViewName(viewName, locale);
+            if (view == null) {
+                throw new IllegalStateException("No template " + viewName);
+            }
+            return view;
         }
     }
 
