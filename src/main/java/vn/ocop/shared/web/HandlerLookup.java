@@ -45,19 +45,21 @@ class HandlerLookup implements WebMvcRegistrations {
 
         private static final RequestMappingInfo[] NONE = new RequestMappingInfo[0];
 
-        /** The mappings by literal prefix, and those any path may match; built on first use, again after a change. */
+        /** The mappings by literal prefix, and those any path may match. */
         private record Index(Map<String, List<RequestMappingInfo>> byPrefix, List<RequestMappingInfo> always) {}
 
+        /** Built once the mappings are registered, and again after each later change; none before: no filtering. */
         private volatile @Nullable Index index;
 
         @Override
         protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
                 throws Exception {
             boolean plain = lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0;
-            if (!plain) {
+            Index current = index;
+            if (!plain || current == null) {
                 return super.lookupHandlerMethod(lookupPath, request);
             }
-            CANDIDATES.set(candidates(lookupPath));
+            CANDIDATES.set(candidates(current, lookupPath));
             try {
                 return super.lookupHandlerMethod(lookupPath, request);
             } finally {
@@ -75,15 +77,22 @@ class HandlerLookup implements WebMvcRegistrations {
         }
 
         @Override
-        public void registerMapping(RequestMappingInfo mapping, Object handler, java.lang.reflect.Method method) {
-            super.registerMapping(mapping, handler, method);
-            index = null;
+        public void afterPropertiesSet() {
+            super.afterPropertiesSet();
+            index = buildIndex();
         }
 
         @Override
-        public void unregisterMapping(RequestMappingInfo mapping) {
+        public synchronized void registerMapping(
+                RequestMappingInfo mapping, Object handler, java.lang.reflect.Method method) {
+            super.registerMapping(mapping, handler, method);
+            index = buildIndex();
+        }
+
+        @Override
+        public synchronized void unregisterMapping(RequestMappingInfo mapping) {
             super.unregisterMapping(mapping);
-            index = null;
+            index = buildIndex();
         }
 
         /**
@@ -93,9 +102,12 @@ class HandlerLookup implements WebMvcRegistrations {
         RequestMappingInfo[] candidates(String path) {
             Index current = index;
             if (current == null) {
-                current = buildIndex();
-                index = current;
+                throw new IllegalStateException("The mappings are not registered yet");
             }
+            return candidates(current, path);
+        }
+
+        private static RequestMappingInfo[] candidates(Index current, String path) {
             List<RequestMappingInfo> found = new ArrayList<>(current.always());
             for (int slash = path.indexOf('/', 1); ; slash = path.indexOf('/', slash + 1)) {
                 String prefix = slash < 0 ? path : path.substring(0, slash);
