@@ -142,7 +142,7 @@ public class PublicTrace {
             @Nullable String verifyUrl) {}
 
     private static final String LOT_COLUMNS = """
-            l.id AS lot_id, l.xmin::text AS lot_row, p.xmin::text AS product_row, l.product_id, l.public_key, l.lot_number, l.gtin, l.production_date, l.best_before,
+            l.id AS lot_id, l.product_id, l.public_key, l.lot_number, l.gtin, l.production_date, l.best_before,
             l.quantity, l.unit, l.raw_material_area, l.status AS lot_status, l.status_message AS lot_message,
             p.product_name, p.producer_name, p.commune_code, p.province_code, p.ocop_code, p.links, p.cert_source,
             p.cert_number, p.cert_star, p.cert_level, p.cert_status, p.cert_issued_on, p.cert_expires_on,
@@ -168,8 +168,13 @@ public class PublicTrace {
               LEFT JOIN stamp_scan_stats st ON st.code = s.code
              WHERE s.code = ?""";
 
-    private static final String LOT_QUERY =
-            "SELECT " + LOT_COLUMNS + " FROM lot l JOIN trace_product p ON p.product_id = l.product_id";
+    private static final String LOT_FROM = " FROM lot l JOIN trace_product p ON p.product_id = l.product_id";
+
+    private static final String LOT_QUERY = "SELECT " + LOT_COLUMNS + LOT_FROM;
+
+    /** A lot's public view with the versions of its rows, for keeping it in memory ({@link #lotView}). */
+    private static final String LOT_VIEW_QUERY = "SELECT l.xmin::text AS lot_row, p.xmin::text AS product_row, "
+            + LOT_COLUMNS + LOT_FROM + " WHERE l.id = ?";
 
     private final JdbcClient jdbc;
     private final ScanLog scanLog;
@@ -268,7 +273,7 @@ public class PublicTrace {
                 && cached.day().equals(today)) {
             return cached;
         }
-        CachedLot fresh = jdbc.sql(LOT_QUERY + " WHERE l.id = ?")
+        CachedLot fresh = jdbc.sql(LOT_VIEW_QUERY)
                 .param(stamp.lotId())
                 .query((rs, n) -> new CachedLot(
                         rs.getString("lot_row"),
