@@ -17,8 +17,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.ocop.evaluation.EvaluationEvents.DossierTransitioned;
 import vn.ocop.evaluation.criteria.ExclusionGround;
-import vn.ocop.geography.AdminEdition;
-import vn.ocop.geography.AdminUnit;
 import vn.ocop.geography.AdminUnits;
 import vn.ocop.identity.AccessPolicy;
 import vn.ocop.identity.Action;
@@ -617,8 +615,8 @@ public class Dossiers {
         return new Heading(
                 product == null ? "#" + d.productId : product.name(),
                 product == null ? "" : product.producerName(),
-                unitName(d.communeCode),
-                unitName(d.provinceCode),
+                units.currentName(d.communeCode),
+                units.currentName(d.provinceCode),
                 d.setNo,
                 criteria.set(d.criteriaVersion, d.setNo).name(),
                 round.name(),
@@ -697,10 +695,6 @@ public class Dossiers {
         if (actor.role() == Role.PRODUCER) {
             throw new OcopException(EvaluationError.CONFLICT_OF_INTEREST);
         }
-    }
-
-    private String unitName(String code) {
-        return units.find(AdminEdition.CURRENT, code).map(AdminUnit::fullName).orElse(code);
     }
 
     private LocalDate today() {

@@ -422,11 +422,7 @@ public class EvaluationRounds {
     }
 
     private String councilOf(EvaluationRound round) {
-        return round.provinceLevel()
-                ? units.find(AdminEdition.CURRENT, round.provinceCode())
-                        .map(AdminUnit::fullName)
-                        .orElse(round.provinceCode())
-                : "Bộ Nông nghiệp và Môi trường";
+        return round.provinceLevel() ? units.currentName(round.provinceCode()) : "Bộ Nông nghiệp và Môi trường";
     }
 
     private boolean hasDossierOf(long roundId, @Nullable Long producerId) {

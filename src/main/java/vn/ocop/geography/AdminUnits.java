@@ -72,6 +72,14 @@ public class AdminUnits {
         return Optional.ofNullable(byCode(edition).get(code));
     }
 
+    /**
+     * The full name of a unit of the current edition ("Phường Cao Lãnh"), or the code itself when there is none: what
+     * pages and documents print for a stored unit code.
+     */
+    public String currentName(String code) {
+        return find(AdminEdition.CURRENT, code).map(AdminUnit::fullName).orElse(code);
+    }
+
     /** The unit of the current edition; throws {@code GEO-001} (404) when there is none. */
     public AdminUnit getCurrent(String code) {
         return find(AdminEdition.CURRENT, code)

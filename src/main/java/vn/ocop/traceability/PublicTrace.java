@@ -20,8 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import vn.ocop.geography.AdminEdition;
-import vn.ocop.geography.AdminUnit;
 import vn.ocop.geography.AdminUnits;
 import vn.ocop.geography.ProvinceMap;
 import vn.ocop.shared.OcopClock;
@@ -426,8 +424,8 @@ public class PublicTrace {
                 rs.getString("product_name"),
                 rs.getString("ocop_code"),
                 rs.getString("producer_name"),
-                unitName(rs.getString("commune_code")),
-                unitName(rs.getString("province_code")),
+                units.currentName(rs.getString("commune_code")),
+                units.currentName(rs.getString("province_code")),
                 state.visibleStar(today),
                 shops(rs.getString("links")));
         CertificateState.@Nullable Status status = state.statusOn(today);
@@ -491,10 +489,6 @@ public class PublicTrace {
             shops.add(new Shop(link.get("platform").asString(), link.get("url").asString()));
         }
         return shops;
-    }
-
-    private String unitName(String code) {
-        return units.find(AdminEdition.CURRENT, code).map(AdminUnit::fullName).orElse(code);
     }
 
     private @Nullable Coordinates locate(@Nullable Double latitude, @Nullable Double longitude) {

@@ -437,9 +437,7 @@ public class BuyerInquiries {
                 rs.getString("subject"),
                 rs.getInt("criteria_set_no"),
                 province,
-                units.find(AdminEdition.CURRENT, province)
-                        .map(AdminUnit::fullName)
-                        .orElse(province),
+                units.currentName(province),
                 BuyerKind.valueOf(rs.getString("buyer_kind")),
                 rs.getString("buyer_name"),
                 rs.getString("organisation"),

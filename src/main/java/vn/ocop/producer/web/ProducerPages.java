@@ -296,11 +296,7 @@ class ProducerPages {
         Map<String, String> names = new HashMap<>();
         for (ProducerView p : producers) {
             for (String code : List.of(p.communeCode(), p.provinceCode())) {
-                names.computeIfAbsent(
-                        code,
-                        c -> units.find(AdminEdition.CURRENT, c)
-                                .map(AdminUnit::fullName)
-                                .orElse(c));
+                names.computeIfAbsent(code, units::currentName);
             }
         }
         return names;

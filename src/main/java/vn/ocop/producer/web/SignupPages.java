@@ -250,11 +250,7 @@ class SignupPages {
     private Map<String, String> places(List<Signup> list) {
         Map<String, String> names = new java.util.HashMap<>();
         for (Signup s : list) {
-            names.computeIfAbsent(
-                    s.communeCode(),
-                    c -> units.find(AdminEdition.CURRENT, c)
-                            .map(AdminUnit::fullName)
-                            .orElse(c));
+            names.computeIfAbsent(s.communeCode(), units::currentName);
         }
         return names;
     }
