@@ -24,12 +24,13 @@ import vn.ocop.geography.AdminUnits;
 import vn.ocop.geography.ProvinceMap;
 import vn.ocop.shared.OcopClock;
 import vn.ocop.shared.OcopException;
+import vn.ocop.traceability.StampLookup.StampRow;
 
 /**
  * What the public sees: a stamp's scan (product, producer and place, live certificate, lot, tracking events, where to
- * buy, recall or suspension message) and a lot's public page. No login, no session: a scan is one query of this
- * module's tables (a second one when its lot's public view is not in memory at its current version) and one entry in
- * the scan log (see {@link ScanLog}), which the answer waits for. Unknown and
+ * buy, recall or suspension message) and a lot's public page. No login, no session: a scan is looked up and logged by
+ * the scan log's writer, together with the other scans of its batch (see {@link ScanLog}); the answer waits for both.
+ * A lot's public view comes from memory while its rows are at the versions it was read at. Unknown and
  * malformed codes are logged too (they feed the counterfeit signals) and answered "not found".
  */
 @Service
@@ -150,22 +151,6 @@ public class PublicTrace {
                              ORDER BY e.occurred_at, e.id)
                FROM lot_event e WHERE e.lot_id = l.id AND e.withdrawn_at IS NULL) AS events""";
 
-    /**
-     * A stamp, its batch and past scans, and which version of its lot's public view applies: the versions (xmin) of
-     * the lot's row (its events update it too) and of its product's row. The view itself comes from memory when both
-     * versions are those it was read at ({@link #lotView}).
-     */
-    private static final String SCAN_QUERY = """
-            SELECT s.batch_id, b.number AS batch_number, b.status AS batch_status, b.status_message AS batch_message,
-                   st.scans AS past_scans, st.first_at, l.id AS lot_id, l.xmin::text AS lot_row,
-                   p.xmin::text AS product_row
-              FROM stamp s
-              JOIN stamp_batch b ON b.id = s.batch_id
-              JOIN lot l ON l.id = b.lot_id
-              JOIN trace_product p ON p.product_id = l.product_id
-              LEFT JOIN stamp_scan_stats st ON st.code = s.code
-             WHERE s.code = ?""";
-
     private static final String LOT_FROM = " FROM lot l JOIN trace_product p ON p.product_id = l.product_id";
 
     private static final String LOT_QUERY = "SELECT " + LOT_COLUMNS + LOT_FROM;
@@ -231,30 +216,43 @@ public class PublicTrace {
             throw new OcopException(TraceabilityError.MALFORMED_CODE, StampCode.normalizedInput(input));
         }
         StampCode code = parsed.get();
-        Optional<StampRow> found = jdbc.sql(SCAN_QUERY)
-                .param(code.bytes())
-                .query(PublicTrace::stampRow)
-                .optional();
-        if (found.isEmpty()) {
-            logUnknown(code, null, channel, family, where, now);
+        ScanLog.Logged<@Nullable CachedLot> logged = scanLog.lookUpAndRecord(code.bytes(), found -> {
+            CachedLot lot = found == null ? null : lotView(found);
+            return new ScanLog.Decision<>(
+                    new ScanLog.Scan(
+                            now,
+                            code.bytes(),
+                            found == null ? null : found.lotId(),
+                            found == null ? null : found.batchId(),
+                            found == null || lot == null ? ScanOutcome.UNKNOWN : outcome(lot, found),
+                            channel.name(),
+                            family,
+                            where,
+                            null),
+                    lot);
+        });
+        StampRow stamp = logged.stamp();
+        CachedLot cached = logged.answer();
+        if (stamp == null || cached == null) {
             throw new OcopException(TraceabilityError.STAMP_NOT_FOUND, code.grouped());
         }
-        StampRow stamp = found.get();
-        CachedLot cached = lotView(stamp);
         PublicLot lot = cached.lot();
-        ScanOutcome outcome = ScanOutcome.of(
-                lot.status(), stamp.batch().status(), lot.certificate().status());
-        Long id = scanLog.record(new ScanLog.Scan(
-                now, code.bytes(), stamp.lotId(), stamp.batchId(), outcome, channel.name(), family, where, null));
         return new StampScan(
-                id,
+                logged.id(),
                 code.text(),
                 code.grouped(),
-                outcome,
+                outcome(cached, stamp),
                 links.stampUrl(cached.gtin(), lot.lotNumber(), code),
                 lot,
                 stamp.batch(),
                 stamp.history());
+    }
+
+    private static ScanOutcome outcome(CachedLot lot, StampRow stamp) {
+        return ScanOutcome.of(
+                lot.lot().status(),
+                stamp.batch().status(),
+                lot.lot().certificate().status());
     }
 
     /**
@@ -383,10 +381,6 @@ public class PublicTrace {
 
     // --- reading rows ---------------------------------------------------------------------------------------------
 
-    /** A stamp's row: its batch, past scans, and the versions of its lot's and product's rows. */
-    private record StampRow(
-            int batchId, BatchInfo batch, @Nullable History history, long lotId, String lotRow, String productRow) {}
-
     /** A lot's public view as read at these row versions on this day, with its GTIN's 14 digits (or none). */
     private record CachedLot(
             String lotRow,
@@ -397,20 +391,6 @@ public class PublicTrace {
 
     private Optional<PublicLot> lotWhere(String where, Object... params) {
         return jdbc.sql(LOT_QUERY + where).params(params).query(this::publicLot).optional();
-    }
-
-    private static StampRow stampRow(ResultSet rs, int row) throws SQLException {
-        Timestamp first = rs.getTimestamp("first_at");
-        return new StampRow(
-                rs.getInt("batch_id"),
-                new BatchInfo(
-                        rs.getInt("batch_number"),
-                        BatchStatus.valueOf(rs.getString("batch_status")),
-                        rs.getString("batch_message")),
-                first == null ? null : new History(rs.getInt("past_scans"), first.toInstant()),
-                rs.getLong("lot_id"),
-                rs.getString("lot_row"),
-                rs.getString("product_row"));
     }
 
     private PublicLot publicLot(ResultSet rs, int row) throws SQLException {

@@ -16,21 +16,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.ocop.traceability.StampLookup.StampRow;
 
 /**
  * The scan log's writer: a group commit. Requests put their scan in a queue in memory and wait; one writer thread per
- * node takes everything queued (up to {@code max-batch}), writes it with one INSERT in one transaction and only then
- * answers the waiting requests with their scan ids. A scan that got its id is committed (synchronous commit, fsync on),
- * so a crash (even SIGKILL) loses no acknowledged scan; scans still queued are lost with their unanswered requests.
- * Under load many scans share one commit, so logging costs a scan a few milliseconds of waiting and almost no CPU;
- * when the database is slow or down, requests wait at most {@code ack-timeout} and are answered without a scan id.
- * On shutdown the queue is written before the pool closes.
+ * node takes everything queued (up to {@code max-batch}), looks up the stamps of the whole batch with one statement
+ * ({@link StampLookup}), lets each request decide its scan from its stamp (outcome, lot), writes the scans with one
+ * INSERT and only then answers the waiting requests with their stamps and scan ids. A scan that got its id is
+ * committed (synchronous commit, fsync on), so a crash (even SIGKILL) loses no acknowledged scan; scans still queued are
+ * lost with their unanswered requests. Under load many scans share one lookup and one commit, so a scan costs no
+ * statement and no round trip of its own; when the database is slow or down, requests wait at most
+ * {@code ack-timeout}, then look their stamp up themselves and are answered without a scan id. On shutdown the queue
+ * is written before the pool closes.
  */
 @Component
 class ScanLog implements SmartLifecycle {
@@ -49,9 +54,30 @@ class ScanLog implements SmartLifecycle {
             @Nullable Coordinates location,
             @Nullable String input) {}
 
-    private record Pending(Scan scan, CompletableFuture<Long> id) {}
+    /**
+     * What a request decided once its stamp was looked up.
+     *
+     * @param scan what is logged
+     * @param answer what the request answers with, handed back to it in {@link Logged}
+     */
+    record Decision<T>(Scan scan, T answer) {}
+
+    /**
+     * A scan as its request gets it back.
+     *
+     * @param id the scan's id in the log; {@code null} when it was not logged in time
+     * @param stamp the stamp found; {@code null} when no stamp has the code
+     */
+    record Logged<T>(@Nullable Long id, @Nullable StampRow stamp, T answer) {}
+
+    /** A request waiting in the queue: the code to look up (none for a scan decided beforehand) and how to decide. */
+    private record Pending(
+            byte @Nullable [] code,
+            Function<@Nullable StampRow, ? extends Decision<?>> decide,
+            CompletableFuture<Logged<?>> result) {}
 
     private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
     private final TraceabilityProperties.ScanLog settings;
     private final BlockingQueue<Pending> queue;
     private volatile boolean running;
@@ -60,22 +86,52 @@ class ScanLog implements SmartLifecycle {
 
     ScanLog(DataSource dataSource, TraceabilityProperties properties) {
         this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
         this.settings = properties.scanLog();
         this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     }
 
     /**
-     * Logs a scan and waits until it is committed; returns its id, or {@code null} when it could not be logged in
-     * time (database slow or down, queue full, shutting down). Never throws.
+     * Logs a scan decided beforehand (no stamp to look up) and waits until it is committed; returns its id, or
+     * {@code null} when it could not be logged in time (database slow or down, queue full, shutting down). Never throws.
      */
     @Nullable
     Long record(Scan scan) {
-        CompletableFuture<Long> id = new CompletableFuture<>();
-        if (!running || !queue.offer(new Pending(scan, id))) {
+        CompletableFuture<Logged<?>> result = new CompletableFuture<>();
+        if (!running || !queue.offer(new Pending(null, stamp -> new Decision<>(scan, scan), result))) {
             return null;
         }
+        Logged<?> logged = await(result);
+        return logged == null ? null : logged.id();
+    }
+
+    /**
+     * Looks up the stamp of this code, decides the scan from it and logs it, waiting until it is committed. The lookup
+     * and the log entry are shared with the other scans of the batch. When the scan cannot be logged in time (queue
+     * full, shutting down, database slow or down), the stamp is looked up on the caller's thread and the answer has no
+     * scan id; a database that is down then throws, as any query does.
+     *
+     * @param decide the scan to log and the answer, from the stamp found ({@code null}: no stamp has the code); it
+     *     usually runs on the writer's thread and may run twice, so it must not have other effects
+     */
+    <T> Logged<T> lookUpAndRecord(byte[] code, Function<@Nullable StampRow, Decision<T>> decide) {
+        CompletableFuture<Logged<?>> result = new CompletableFuture<>();
+        if (running && queue.offer(new Pending(code.clone(), decide, result))) {
+            @SuppressWarnings("unchecked")
+            Logged<T> logged = (Logged<T>) await(result);
+            if (logged != null) {
+                return logged;
+            }
+        }
+        StampRow stamp = jdbc.execute((Connection connection) ->
+                StampLookup.find(connection, List.of(code)).get(0));
+        return new Logged<>(null, stamp, decide.apply(stamp).answer());
+    }
+
+    /** The request's result once the writer has answered, or {@code null} after {@code ack-timeout} or a failure. */
+    private @Nullable Logged<?> await(CompletableFuture<Logged<?>> result) {
         try {
-            return id.get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return result.get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
@@ -148,38 +204,78 @@ class ScanLog implements SmartLifecycle {
         }
     }
 
-    /** Writes scans in one transaction and answers their requests. */
+    /**
+     * Looks up the batch's stamps, lets each request decide its scan, writes the scans with one statement (autocommit:
+     * atomic, and committed durably before it returns) and answers the requests. A request whose decision failed is
+     * answered with its failure; when the lookup fails, every request is; when only the insert fails, the requests get
+     * their stamps without scan ids.
+     */
     private void write(List<Pending> batch) {
-        int n = batch.size();
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                long[] ids = insert(connection, batch);
-                connection.commit();
-                for (int i = 0; i < n; i++) {
-                    batch.get(i).id().complete(ids[i]);
+            connection.setAutoCommit(true);
+            List<byte[]> codes = new ArrayList<>();
+            for (Pending pending : batch) {
+                if (pending.code() != null) {
+                    codes.add(pending.code());
                 }
+            }
+            List<@Nullable StampRow> found = StampLookup.find(connection, codes);
+            List<Pending> decided = new ArrayList<>(batch.size());
+            List<@Nullable StampRow> stamps = new ArrayList<>(batch.size());
+            List<Decision<?>> decisions = new ArrayList<>(batch.size());
+            int looked = 0;
+            for (Pending pending : batch) {
+                StampRow stamp = pending.code() == null ? null : found.get(looked++);
+                try {
+                    decisions.add(pending.decide().apply(stamp));
+                    decided.add(pending);
+                    stamps.add(stamp);
+                } catch (RuntimeException e) {
+                    pending.result().completeExceptionally(e);
+                }
+            }
+            long[] ids;
+            try {
+                ids = insert(connection, decisions);
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
+                for (int i = 0; i < decided.size(); i++) {
+                    decided.get(i)
+                            .result()
+                            .complete(new Logged<>(
+                                    null, stamps.get(i), decisions.get(i).answer()));
+                }
+                failed(batch.size(), e);
+                return;
+            }
+            for (int i = 0; i < decided.size(); i++) {
+                decided.get(i)
+                        .result()
+                        .complete(new Logged<>(
+                                ids[i], stamps.get(i), decisions.get(i).answer()));
             }
         } catch (SQLException | RuntimeException e) {
             for (Pending pending : batch) {
-                pending.id().completeExceptionally(e);
+                pending.result().completeExceptionally(e);
             }
-            long now = System.currentTimeMillis();
-            if (now - lastFailureLog > 60_000) {
-                lastFailureLog = now;
-                log.warn("Writing {} scans to the scan log failed; they are answered without a scan id", n, e);
-            }
+            failed(batch.size(), e);
+        }
+    }
+
+    private void failed(int scans, Exception e) {
+        long now = System.currentTimeMillis();
+        if (now - lastFailureLog > 60_000) {
+            lastFailureLog = now;
+            log.warn("Writing {} scans to the scan log failed; they are answered without a scan id", scans, e);
         }
     }
 
     /**
-     * Inserts the scans with one statement and returns their ids in the batch's order: the ids are drawn from the
-     * sequence in a CTE numbered like the batch, so the request that waits for scan {@code i} gets id {@code i}.
+     * Inserts the scans with one statement and returns their ids in the batch's order: each input row draws its id
+     * from the sequence in a CTE that keeps its ordinal, so the request that waits for scan {@code i} gets id
+     * {@code i}. The statement has no parameter but arrays, so PostgreSQL plans it once per connection (a generic
+     * plan) instead of at every batch.
      */
-    private static long[] insert(Connection connection, List<Pending> batch) throws SQLException {
+    private static long[] insert(Connection connection, List<Decision<?>> batch) throws SQLException {
         int n = batch.size();
         Timestamp[] at = new Timestamp[n];
         String[] code = new String[n];
@@ -208,18 +304,16 @@ class ScanLog implements SmartLifecycle {
             input[i] = s.input();
         }
         try (PreparedStatement statement = connection.prepareStatement("""
-                WITH ids AS MATERIALIZED (
-                         SELECT nextval('scan_id_seq') AS id, ord FROM generate_series(1, ?) AS ord),
+                WITH input AS MATERIALIZED (
+                         SELECT nextval('scan_id_seq') AS id, u.*
+                           FROM unnest(?::timestamptz[], ?::text[], ?::bigint[], ?::int[], ?::text[], ?::text[],
+                                       ?::text[], ?::text[], ?::numeric[], ?::numeric[], ?::text[])
+                                WITH ORDINALITY AS u(t, c, l, b, o, ch, f, p, la, lo, inp, ord)),
                      stored AS (
                          INSERT INTO scan (id, scanned_at, code, lot_id, batch_id, outcome, channel, ua_family,
                                            province_code, lat, lon, input)
-                         SELECT ids.id, t, decode(c, 'hex'), l, b, o, ch, f, p, la, lo, inp
-                           FROM unnest(?::timestamptz[], ?::text[], ?::bigint[], ?::int[], ?::text[], ?::text[],
-                                       ?::text[], ?::text[], ?::numeric[], ?::numeric[], ?::text[])
-                                WITH ORDINALITY AS u(t, c, l, b, o, ch, f, p, la, lo, inp, ord)
-                           JOIN ids ON ids.ord = u.ord)
-                SELECT id FROM ids ORDER BY ord""")) {
-            statement.setInt(1, n);
+                         SELECT id, t, decode(c, 'hex'), l, b, o, ch, f, p, la, lo, inp FROM input)
+                SELECT id FROM input ORDER BY ord""")) {
             Array[] arrays = {
                 connection.createArrayOf("timestamptz", at),
                 connection.createArrayOf("text", code),
@@ -234,7 +328,7 @@ class ScanLog implements SmartLifecycle {
                 connection.createArrayOf("text", input)
             };
             for (int i = 0; i < arrays.length; i++) {
-                statement.setArray(i + 2, arrays[i]);
+                statement.setArray(i + 1, arrays[i]);
             }
             long[] ids = new long[n];
             try (ResultSet rs = statement.executeQuery()) {

@@ -11,7 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +40,7 @@ import vn.ocop.evaluation.EvaluationRounds;
 import vn.ocop.producer.ProducerRegistry;
 import vn.ocop.product.ProductRegistry;
 import vn.ocop.shared.OcopClock;
+import vn.ocop.shared.OcopException;
 import vn.ocop.traceability.LotCommands.ChangeStatus;
 
 /**
@@ -73,6 +82,9 @@ class PublicTraceIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    PublicTrace trace;
 
     TraceFixtures fixtures;
     IssuedCertificates issued;
@@ -310,6 +322,65 @@ class PublicTraceIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"latitude\": 500, \"longitude\": 1}"))
                 .andExpect(status().isBadRequest());
+    }
+
+    /**
+     * Scans arriving together share the writer's lookup and insert: each still gets its own stamp, lot, outcome and
+     * log entry, whatever else its batch holds (stamps of an active lot, of a recalled lot, of an inactive batch, and
+     * codes no stamp has, interleaved and scanned from many threads at once).
+     */
+    @Test
+    void scansLookedUpAndLoggedTogetherEachGetTheirOwnStampOutcomeAndLogEntry() throws Exception {
+        LotView active = fixtures.lot(fixtures.certifiedProduct("Trà shan tuyết lô chung"), null);
+        LotView recalled = fixtures.lot(fixtures.certifiedProduct("Miến dong lô chung"), null);
+        List<StampCode> genuine =
+                fixtures.codes(fixtures.activeBatch(active.id(), 12).id());
+        List<StampCode> ofRecalled =
+                fixtures.codes(fixtures.activeBatch(recalled.id(), 12).id());
+        List<StampCode> inactive =
+                fixtures.codes(batches.generate(active.id(), new LotCommands.GenerateBatch(12), TraceFixtures.ADMIN)
+                        .id());
+        lots.changeStatus(
+                recalled.id(), new ChangeStatus(StatusChange.RECALL, "Thu hồi lô chung"), TraceFixtures.ADMIN);
+        Map<String, String> expected = new LinkedHashMap<>();
+        for (int i = 0; i < 12; i++) {
+            expected.put(genuine.get(i).text(), "GENUINE/" + active.lotNumber());
+            expected.put(ofRecalled.get(i).text(), "RECALLED/" + recalled.lotNumber());
+            expected.put(inactive.get(i).text(), "INACTIVE/" + active.lotNumber());
+            expected.put(StampCode.of(StampCodes.generate(1)).text(), "UNKNOWN");
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        Map<String, Future<String>> answers = new LinkedHashMap<>();
+        CountDownLatch start = new CountDownLatch(1);
+        for (String code : expected.keySet()) {
+            answers.put(code, pool.submit(() -> {
+                start.await();
+                try {
+                    PublicTrace.StampScan scan = trace.scan(code, PublicTrace.Channel.API, "wrk-bench", null, null);
+                    String logged = jdbc.sql("SELECT encode(code, 'hex') || '/' || outcome FROM scan WHERE id = ?")
+                            .param(scan.scanId())
+                            .query(String.class)
+                            .single();
+                    assertThat(logged)
+                            .isEqualTo(HexFormat.of()
+                                            .formatHex(StampCode.parse(code)
+                                                    .orElseThrow()
+                                                    .bytes()) + "/" + scan.outcome());
+                    return scan.outcome() + "/" + scan.lot().lotNumber();
+                } catch (OcopException notFound) {
+                    assertThat(notFound.errorCode()).isEqualTo(TraceabilityError.STAMP_NOT_FOUND);
+                    return "UNKNOWN";
+                }
+            }));
+        }
+        start.countDown();
+        Map<String, String> got = new LinkedHashMap<>();
+        for (var answer : answers.entrySet()) {
+            got.put(answer.getKey(), answer.getValue().get(30, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertThat(got).isEqualTo(expected);
     }
 
     private long scans(String outcome) {
