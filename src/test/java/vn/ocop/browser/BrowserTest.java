@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -29,8 +28,51 @@ abstract class BrowserTest {
 
     WebDriver browser;
 
+    /**
+     * One Chromium for all the browser tests of this JVM: launching one (Chromium and its driver) costs about a second
+     * of wall time and of CPU, paid before each test until now. Each test starts from a blank page in a browser
+     * without cookies, with one window of the default size; a browser that no longer answers is replaced.
+     */
+    private static @org.jspecify.annotations.Nullable ChromeDriver shared;
+
     @BeforeEach
     void startBrowser() {
+        ChromeDriver current = shared;
+        if (current != null) {
+            try {
+                reset(current);
+            } catch (org.openqa.selenium.WebDriverException broken) {
+                quietly(current);
+                current = null;
+            }
+        }
+        if (current == null) {
+            current = launch();
+            shared = current;
+            ChromeDriver launched = current;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> quietly(launched), "chromium-quit"));
+        }
+        browser = current;
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    /** What one test leaves behind, gone: other windows, the page, all cookies (of every site), the window's size. */
+    private static void reset(ChromeDriver driver) {
+        java.util.Set<String> windows = driver.getWindowHandles();
+        String first = windows.iterator().next();
+        for (String window : windows) {
+            if (!window.equals(first)) {
+                driver.switchTo().window(window).close();
+            }
+        }
+        driver.switchTo().window(first);
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+        driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+
+    private static ChromeDriver launch() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("ocop.chromium", "/usr/bin/chromium"));
         options.addArguments(
@@ -50,14 +92,14 @@ abstract class BrowserTest {
                         .toFile())
                 .usingAnyFreePort()
                 .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        return new ChromeDriver(service, options);
     }
 
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+    private static void quietly(ChromeDriver driver) {
+        try {
+            driver.quit();
+        } catch (RuntimeException ignored) {
+            // already gone
         }
     }
 
