@@ -113,7 +113,22 @@ public final class ReportingDataset {
         if (!dataset.find()) {
             dataset.build();
         }
+        dataset.awaitReportingListeners();
         return dataset;
+    }
+
+    /**
+     * Waits until the reporting module's listeners have handled every event published so far, this dataset's and
+     * those of the tests before (the summaries of the nation include their rows): the read model is built after
+     * commit, asynchronously, and a dossier's last step may arrive after the facts the build waits for.
+     */
+    private void awaitReportingListeners() {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(count("""
+                        SELECT count(*) FROM event_publication
+                         WHERE completion_date IS NULL AND listener_id LIKE 'vn.ocop.reporting.%'"""))
+                        .as("events not yet handled by the reporting module")
+                        .isZero());
     }
 
     /** Finds the dataset built earlier in this database; false when there is none. */
