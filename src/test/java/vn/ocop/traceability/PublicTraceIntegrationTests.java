@@ -1,6 +1,7 @@
 package vn.ocop.traceability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -85,6 +86,9 @@ class PublicTraceIntegrationTests {
 
     @Autowired
     PublicTrace trace;
+
+    @Autowired
+    ScanLog scanLog;
 
     TraceFixtures fixtures;
     IssuedCertificates issued;
@@ -381,6 +385,39 @@ class PublicTraceIntegrationTests {
         }
         pool.shutdown();
         assertThat(got).isEqualTo(expected);
+    }
+
+    /**
+     * A scan that cannot be logged (here: the log's writer stopped, as when the node shuts down) is still answered:
+     * the stamp is looked up on the request's thread and the answer has no scan id; an unknown code is still a 404.
+     */
+    @Test
+    void aScanThatCannotBeLoggedIsAnsweredWithoutAScanId() {
+        LotView lot = fixtures.lot(fixtures.certifiedProduct("Mật ong bạc hà không ghi nhật ký"), null);
+        StampCode code = fixtures.codes(fixtures.activeBatch(lot.id(), 2).id()).get(0);
+        StampCode unknown = StampCode.of(StampCodes.generate(1));
+        scanLog.stop();
+        try {
+            PublicTrace.StampScan scan = trace.scan(code.text(), PublicTrace.Channel.API, "curl/8", null, null);
+            assertThat(scan.scanId()).isNull();
+            assertThat(scan.outcome()).isEqualTo(ScanOutcome.GENUINE);
+            assertThat(scan.lot().lotNumber()).isEqualTo(lot.lotNumber());
+            assertThatThrownBy(() -> trace.scan(unknown.text(), PublicTrace.Channel.API, "curl/8", null, null))
+                    .isInstanceOfSatisfying(
+                            OcopException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(TraceabilityError.STAMP_NOT_FOUND));
+        } finally {
+            scanLog.start();
+        }
+        assertThat(jdbc.sql("SELECT count(*) FROM scan WHERE code IN (?, ?)")
+                        .params(code.bytes(), unknown.bytes())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(trace.scan(code.text(), PublicTrace.Channel.API, "curl/8", null, null)
+                        .scanId())
+                .as("logged again once the writer runs")
+                .isNotNull();
     }
 
     private long scans(String outcome) {
