@@ -217,14 +217,17 @@ public class PublicTrace {
         }
         StampCode code = parsed.get();
         ScanLog.Logged<@Nullable CachedLot> logged = scanLog.lookUpAndRecord(code.bytes(), found -> {
-            CachedLot lot = found == null ? null : lotView(found);
+            if (found == null) {
+                return new ScanLog.Decision<>(unknown(code, null, channel, family, where, now), null);
+            }
+            CachedLot lot = lotView(found);
             return new ScanLog.Decision<>(
                     new ScanLog.Scan(
                             now,
                             code.bytes(),
-                            found == null ? null : found.lotId(),
-                            found == null ? null : found.batchId(),
-                            found == null || lot == null ? ScanOutcome.UNKNOWN : outcome(lot, found),
+                            found.lotId(),
+                            found.batchId(),
+                            outcome(lot, found),
                             channel.name(),
                             family,
                             where,
@@ -375,8 +378,19 @@ public class PublicTrace {
             String family,
             @Nullable Coordinates where,
             Instant now) {
-        scanLog.record(new ScanLog.Scan(
-                now, code.bytes(), lotId, null, ScanOutcome.UNKNOWN, channel.name(), family, where, null));
+        scanLog.record(unknown(code, lotId, channel, family, where, now));
+    }
+
+    /** The log entry of a well-formed code that no stamp has. */
+    private static ScanLog.Scan unknown(
+            StampCode code,
+            @Nullable Long lotId,
+            Channel channel,
+            String family,
+            @Nullable Coordinates where,
+            Instant now) {
+        return new ScanLog.Scan(
+                now, code.bytes(), lotId, null, ScanOutcome.UNKNOWN, channel.name(), family, where, null);
     }
 
     // --- reading rows ---------------------------------------------------------------------------------------------

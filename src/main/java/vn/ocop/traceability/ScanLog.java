@@ -76,6 +76,9 @@ class ScanLog implements SmartLifecycle {
             Function<@Nullable StampRow, ? extends Decision<?>> decide,
             CompletableFuture<Logged<?>> result) {}
 
+    /** A request of the batch being written, with the stamp found and what it decided. */
+    private record Decided(Pending pending, @Nullable StampRow stamp, Decision<?> decision) {}
+
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final TraceabilityProperties.ScanLog settings;
@@ -220,38 +223,32 @@ class ScanLog implements SmartLifecycle {
                 }
             }
             List<@Nullable StampRow> found = StampLookup.find(connection, codes);
-            List<Pending> decided = new ArrayList<>(batch.size());
-            List<@Nullable StampRow> stamps = new ArrayList<>(batch.size());
-            List<Decision<?>> decisions = new ArrayList<>(batch.size());
+            List<Decided> decided = new ArrayList<>(batch.size());
             int looked = 0;
             for (Pending pending : batch) {
                 StampRow stamp = pending.code() == null ? null : found.get(looked++);
                 try {
-                    decisions.add(pending.decide().apply(stamp));
-                    decided.add(pending);
-                    stamps.add(stamp);
+                    decided.add(new Decided(pending, stamp, pending.decide().apply(stamp)));
                 } catch (RuntimeException e) {
                     pending.result().completeExceptionally(e);
                 }
             }
-            long[] ids;
+            long @Nullable [] ids = null;
             try {
-                ids = insert(connection, decisions);
+                ids = insert(
+                        connection,
+                        decided.stream().map(d -> d.decision().scan()).toList());
             } catch (SQLException | RuntimeException e) {
-                for (int i = 0; i < decided.size(); i++) {
-                    decided.get(i)
-                            .result()
-                            .complete(new Logged<>(
-                                    null, stamps.get(i), decisions.get(i).answer()));
-                }
                 failed(batch.size(), e);
-                return;
             }
             for (int i = 0; i < decided.size(); i++) {
-                decided.get(i)
+                Decided d = decided.get(i);
+                d.pending()
                         .result()
                         .complete(new Logged<>(
-                                ids[i], stamps.get(i), decisions.get(i).answer()));
+                                ids == null ? null : ids[i],
+                                d.stamp(),
+                                d.decision().answer()));
             }
         } catch (SQLException | RuntimeException e) {
             for (Pending pending : batch) {
@@ -275,7 +272,7 @@ class ScanLog implements SmartLifecycle {
      * {@code i}. The statement has no parameter but arrays, so PostgreSQL plans it once per connection (a generic
      * plan) instead of at every batch.
      */
-    private static long[] insert(Connection connection, List<Decision<?>> batch) throws SQLException {
+    private static long[] insert(Connection connection, List<Scan> batch) throws SQLException {
         int n = batch.size();
         Timestamp[] at = new Timestamp[n];
         String[] code = new String[n];
@@ -290,7 +287,7 @@ class ScanLog implements SmartLifecycle {
         String[] input = new String[n];
         HexFormat hex = HexFormat.of();
         for (int i = 0; i < n; i++) {
-            Scan s = batch.get(i).scan();
+            Scan s = batch.get(i);
             at[i] = Timestamp.from(s.at());
             code[i] = s.code() == null ? null : hex.formatHex(s.code());
             lot[i] = s.lotId();
