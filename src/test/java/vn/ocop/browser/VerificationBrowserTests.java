@@ -118,6 +118,8 @@ class VerificationBrowserTests extends BrowserTest {
         browser.get(url("/verify"));
         browser.findElement(By.id("number")).sendKeys(recorded.ocopCode());
         browser.findElement(By.cssSelector(".verify-form button[type=submit]")).click();
+        // The form page has no verdict: waiting for one waits for the answer's page, not the form still showing.
+        assertThat(verdict()).contains("ghi nhận từ hồ sơ của tỉnh");
         assertThat(browser.getPageSource()).contains("Rượu đế Gò Đen thử hồ sơ");
 
         // The QR code of a certificate issued here.
