@@ -154,7 +154,11 @@ class RegistryBrowserTests extends BrowserTest {
     }
 
     private <T> T wait(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+        // htmx may swap the element between finding it and reading it; Chromium then reports a node "that does not
+        // belong to the document" as a plain WebDriverException: check again until the timeout.
+        return new WebDriverWait(browser, Duration.ofSeconds(10))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(condition);
     }
 
     private static BufferedImage aPhoto(int width, int height) {
