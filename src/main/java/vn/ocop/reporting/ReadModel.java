@@ -128,7 +128,9 @@ class ReadModel {
     /**
      * A product's current rating recorded by an import (or read from the product when first filling): a certified one
      * is a certificate (its kind from the certificate it follows: none in force, new; more stars, upgrade; else
-     * re-evaluation); any rating is an evaluation result; an uncertified one ends the certificate it replaces.
+     * re-evaluation); any rating is an evaluation result; an uncertified one ends the certificate it replaces, and so
+     * does a certificate issued before imported ones still in force (the registry keeps one current rating: the last
+     * recorded). Recorded again, a certificate is in force again.
      */
     void importedRating(long productId, CurrentRating rating, LocalDate recordedOn) {
         LocalDate ratedOn = rating.issuedOn() == null ? recordedOn : rating.issuedOn();
@@ -151,7 +153,7 @@ class ReadModel {
                                                     expires_on, valid_until)
                     VALUES (?, ?, 'IMPORTED', ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (product_id, number) DO UPDATE SET star = excluded.star, level = excluded.level,
-                           issued_on = excluded.issued_on, expires_on = excluded.expires_on
+                           issued_on = excluded.issued_on, expires_on = excluded.expires_on, replaced_on = NULL
                      WHERE report_certificate.source = 'IMPORTED'""",
                     productId,
                     rating.certificateNumber(),
@@ -163,6 +165,12 @@ class ReadModel {
                     rating.issuedOn(),
                     expires,
                     expires.plusDays(1));
+            // An older certificate recorded after newer ones (a record corrected): the registry's rating is this one
+            // from today, so the newer imported ones still in force end on the day it is recorded.
+            jdbc.update("""
+                    UPDATE report_certificate SET replaced_on = ?
+                     WHERE product_id = ? AND source = 'IMPORTED' AND number <> ? AND issued_on > ?
+                       AND replaced_on IS NULL AND valid_until > ?""", recordedOn, productId, rating.certificateNumber(), rating.issuedOn(), recordedOn);
             syncCertificates("p.id = ?", productId);
         } else if (!rating.certified()) {
             jdbc.update("""

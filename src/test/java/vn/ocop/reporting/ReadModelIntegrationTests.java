@@ -87,6 +87,35 @@ class ReadModelIntegrationTests {
     }
 
     @Test
+    void anOlderCertificateRecordedAfterANewerOneEndsTheNewerOneOnTheDayItIsRecorded() {
+        transactions.executeWithoutResult(tx -> {
+            long product = IDS.incrementAndGet();
+            model.importedRating(
+                    product,
+                    new CurrentRating(4, "10/QĐ", LocalDate.of(2026, 3, 1), null, null, "IMPORTED"),
+                    LocalDate.of(2026, 3, 5));
+            assertThat(until(product, "10/QĐ")).isEqualTo("2029-03-02 NEW");
+            // The registry now holds the older certificate as the product's rating (a record corrected): the newer
+            // one is out of force from the day of the correction, as the registry says from then on.
+            model.importedRating(
+                    product,
+                    new CurrentRating(
+                            4, "9/QĐ", LocalDate.of(2022, 11, 1), LocalDate.of(2025, 11, 1), null, "IMPORTED"),
+                    LocalDate.of(2026, 6, 10));
+            assertThat(until(product, "10/QĐ")).startsWith("2026-06-10");
+            assertThat(until(product, "9/QĐ")).isEqualTo("2025-11-02 NEW");
+            // Recorded again: the product is certified by it again (the weeks in between are not kept: one row per
+            // certificate, as the registry keeps one current rating).
+            model.importedRating(
+                    product,
+                    new CurrentRating(4, "10/QĐ", LocalDate.of(2026, 3, 1), null, null, "IMPORTED"),
+                    LocalDate.of(2026, 7, 1));
+            assertThat(until(product, "10/QĐ")).startsWith("2029-03-02");
+            tx.setRollbackOnly();
+        });
+    }
+
+    @Test
     void aCertificateArrivingBeforeItsProductGetsTheProductsProducerAndSetLater() {
         transactions.executeWithoutResult(tx -> {
             long product = IDS.incrementAndGet();
