@@ -147,14 +147,18 @@ class ReadModel {
                      WHERE product_id = ? AND number <> ? AND issued_on <= ? AND valid_until > ?
                      ORDER BY issued_on DESC, id DESC LIMIT 1""", Integer.class, productId, rating.certificateNumber(), rating.issuedOn(), rating.issuedOn());
             String kind = before.isEmpty() ? "NEW" : rating.star() > before.get(0) ? "UPGRADE" : "REEVALUATION";
+            // Recorded again: the row goes last among the product's rows of its issue day, as the registry's current
+            // rating is the last recorded (the order of rows breaks ties between certificates of one day).
+            jdbc.update(
+                    "DELETE FROM report_certificate WHERE product_id = ? AND number = ? AND source = 'IMPORTED'",
+                    productId,
+                    rating.certificateNumber());
             jdbc.update(
                     """
                     INSERT INTO report_certificate (product_id, number, source, kind, star, level, issued_on,
                                                     expires_on, valid_until)
                     VALUES (?, ?, 'IMPORTED', ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (product_id, number) DO UPDATE SET star = excluded.star, level = excluded.level,
-                           issued_on = excluded.issued_on, expires_on = excluded.expires_on, replaced_on = NULL
-                     WHERE report_certificate.source = 'IMPORTED'""",
+                    ON CONFLICT (product_id, number) DO NOTHING""",
                     productId,
                     rating.certificateNumber(),
                     kind,

@@ -116,6 +116,32 @@ class ReadModelIntegrationTests {
     }
 
     @Test
+    void ofTwoCertificatesOfOneDayTheLastRecordedIsInForce() {
+        transactions.executeWithoutResult(tx -> {
+            long product = IDS.incrementAndGet();
+            model.importedRating(
+                    product,
+                    new CurrentRating(4, "5/QĐ-UBND", LocalDate.of(2025, 3, 1), null, null, "IMPORTED"),
+                    LocalDate.of(2025, 3, 2));
+            model.importedRating(
+                    product,
+                    new CurrentRating(
+                            5, "6/QĐ-BNN", LocalDate.of(2025, 3, 1), null, CertificationLevel.CENTRAL, "IMPORTED"),
+                    LocalDate.of(2025, 3, 2));
+            assertThat(until(product, "6/QĐ-BNN")).isEqualTo("2028-03-02 UPGRADE");
+            assertThat(until(product, "5/QĐ-UBND")).startsWith("2025-03-01");
+            // The 4★ certificate recorded again: the registry's rating is 4★ from then on, and so is the report's.
+            model.importedRating(
+                    product,
+                    new CurrentRating(4, "5/QĐ-UBND", LocalDate.of(2025, 3, 1), null, null, "IMPORTED"),
+                    LocalDate.of(2026, 2, 1));
+            assertThat(until(product, "5/QĐ-UBND")).startsWith("2028-03-02");
+            assertThat(until(product, "6/QĐ-BNN")).startsWith("2025-03-01");
+            tx.setRollbackOnly();
+        });
+    }
+
+    @Test
     void aCertificateArrivingBeforeItsProductGetsTheProductsProducerAndSetLater() {
         transactions.executeWithoutResult(tx -> {
             long product = IDS.incrementAndGet();
