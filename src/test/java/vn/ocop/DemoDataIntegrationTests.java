@@ -18,6 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
 // The same context as DemoUsersIntegrationTests: the demo data in its own database of the test cluster.
 @SpringBootTest(properties = {"ocop.demo-data.enabled=true", "ocop.embedded-db.database=ocop_demo"})
 @ActiveProfiles("test")
+@vn.ocop.LongRunning
 class DemoDataIntegrationTests {
 
     @Autowired

@@ -12,6 +12,7 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /** Module boundaries hold (no cycles, no access to another module's internals), and the diagrams are current. */
+@vn.ocop.LongRunning
 class ModularityTests {
 
     private static final Path DOCS = Path.of("docs/modules");

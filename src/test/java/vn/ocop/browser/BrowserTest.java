@@ -19,7 +19,11 @@ import vn.ocop.IntegrationTest;
  * chromium-driver, installed by bin/test) driving it. Screenshots land in target/screenshots.
  */
 @IntegrationTest
+@org.junit.jupiter.api.parallel.ResourceLock(BrowserTest.CHROMIUM)
 abstract class BrowserTest {
+
+    /** The lock of the one Chromium: browser test classes take turns, other classes may run beside them. */
+    static final String CHROMIUM = "ocop.chromium";
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
@@ -27,6 +31,22 @@ abstract class BrowserTest {
     int port;
 
     WebDriver browser;
+
+    /** When a test fails: the page as it was, as a screenshot and as HTML, in target/screenshots/failed-…. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.AfterTestExecutionCallback keepFailedPage = context -> {
+        if (context.getExecutionException().isEmpty() || browser == null) {
+            return;
+        }
+        String name = "failed-" + context.getRequiredTestClass().getSimpleName() + "-"
+                + context.getRequiredTestMethod().getName();
+        try {
+            screenshot(name);
+            Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.getPageSource());
+        } catch (IOException | RuntimeException e) {
+            System.out.println("no page kept for " + name + ": " + e);
+        }
+    };
 
     /**
      * One Chromium for all the browser tests of this JVM: launching one (Chromium and its driver) costs about a second
@@ -110,16 +130,14 @@ abstract class BrowserTest {
         browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
         browser.findElement(org.openqa.selenium.By.cssSelector("#login-form button[type=submit]"))
                 .click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/dashboard"));
+        waitFor(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/dashboard"));
     }
 
     /** Logs out with the header's button. */
     void logout() {
         browser.findElement(org.openqa.selenium.By.cssSelector("form[action$='/logout'] button"))
                 .click();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login"));
+        waitFor(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login"));
     }
 
     /**
@@ -156,9 +174,16 @@ abstract class BrowserTest {
         }
     }
 
-    /** Waits up to 15 seconds for the condition. */
-    <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        return new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
+    /**
+     * Waits up to 20 seconds for the condition (test classes run two at a time, so a page may take a while on a
+     * busy machine). Checks again when the condition fails with a WebDriverException: htmx may swap an element between
+     * finding it and reading it, and Chromium then reports a stale element or a node "that does not belong to the
+     * document"; the timeout's message carries the last such failure.
+     */
+    <T> T waitFor(java.util.function.Function<? super WebDriver, T> condition) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(condition);
     }
 
     String url(String path) {

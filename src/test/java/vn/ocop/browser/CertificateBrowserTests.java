@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.ocop.TestUsers;
@@ -161,8 +160,7 @@ class CertificateBrowserTests extends BrowserTest {
         ((JavascriptExecutor) browser).executeScript("document.getElementById('decidedOn').value = '2026-11-20'");
         browser.findElement(By.id("authority")).sendKeys("Chủ tịch UBND tỉnh Đồng Tháp");
         browser.findElement(By.id("issue-decision")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.issued-certificate")));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.issued-certificate")));
         screenshot("certificate-issued");
         browser.findElement(By.cssSelector("a.issued-certificate")).click();
         assertThat(browser.findElement(By.id("suspend-form")).isDisplayed()).isTrue();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.ocop.TestUsers;
 import vn.ocop.evaluation.CommuneReview;
@@ -32,6 +30,7 @@ import vn.ocop.product.ProductDetails;
 import vn.ocop.product.ProductRegistry;
 
 /** A council member scores a product on the scoresheet page in headless Chromium, and the chair closes. */
+@vn.ocop.LongRunning
 class CouncilScoringBrowserTests extends BrowserTest {
 
     private static final String PASSWORD = "Hoi-dong-2026!";
@@ -132,19 +131,16 @@ class CouncilScoringBrowserTests extends BrowserTest {
                         + "document.body.addEventListener('htmx:afterSettle',"
                         + " () => { window.ocopSwaps++; window.ocopLastSwap = Date.now(); });");
         browser.findElement(By.id("product-query")).sendKeys("tra tim sen");
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
-                        .executeScript("return window.ocopSwaps > 0 && Date.now() - window.ocopLastSwap > 600"
-                                + " && !document.querySelector('.htmx-request');")));
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("product-choices"), "Trà tim sen"));
+        waitFor(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
+                .executeScript("return window.ocopSwaps > 0 && Date.now() - window.ocopLastSwap > 600"
+                        + " && !document.querySelector('.htmx-request');")));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("product-choices"), "Trà tim sen"));
         By choice = By.cssSelector("#product-choices input[value='" + productId + "']");
         clickWhenSettled(choice);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.elementToBeSelected(choice));
+        waitFor(ExpectedConditions.elementToBeSelected(choice));
         screenshot("round-apply");
         browser.findElement(By.cssSelector("#apply-form button[type=submit]")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.presenceOfElementLocated(By.id("documents")));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("documents")));
         String dossierUrl = browser.getCurrentUrl();
         DossierView dossier =
                 dossiers.get(Long.parseLong(dossierUrl.substring(dossierUrl.lastIndexOf('/') + 1)), commune);
@@ -157,8 +153,7 @@ class CouncilScoringBrowserTests extends BrowserTest {
                 .executeScript("document.getElementById('doc-valid').value = '2028-12-31'"); // locale-free
         browser.findElement(By.cssSelector("#upload-document button[type=submit]"))
                 .click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("documents"), "giấy ATTP.pdf"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("documents"), "giấy ATTP.pdf"));
         assertThat(browser.findElement(By.id("documents")).getText())
                 .contains("Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm")
                 .contains("31/12/2028");
@@ -184,8 +179,7 @@ class CouncilScoringBrowserTests extends BrowserTest {
         chooseBestOptions();
         screenshot("scoresheet-member");
         browser.findElement(By.id("submit-scoresheet")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("scoring-progress"), "1/2"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("scoring-progress"), "1/2"));
         logout();
 
         // The chair scores too, then closes: the dossier shows its council result.
@@ -193,12 +187,10 @@ class CouncilScoringBrowserTests extends BrowserTest {
         browser.get(url("/evaluation/dossiers/" + dossier.id() + "/scoresheet"));
         chooseBestOptions();
         browser.findElement(By.id("submit-scoresheet")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.elementToBeClickable(By.id("close-evaluation")));
+        waitFor(ExpectedConditions.elementToBeClickable(By.id("close-evaluation")));
         screenshot("council-all-submitted");
         browser.findElement(By.id("close-evaluation")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("dossier-status"), "Đã có kết quả"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("dossier-status"), "Đã có kết quả"));
         assertThat(browser.findElement(By.id("dossier-result")).getText())
                 .contains("100.00")
                 .contains("5 sao");

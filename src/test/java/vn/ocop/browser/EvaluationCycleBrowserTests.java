@@ -36,6 +36,7 @@ import vn.ocop.shared.OcopClock;
  * council scores, the chair closes, the province certifies, and the producer finds one notification per step and its
  * certificate. The accounts, the producer and its product are made in the set-up (they are not the cycle).
  */
+@vn.ocop.LongRunning
 class EvaluationCycleBrowserTests extends BrowserTest {
 
     private static final String PASSWORD = "Chu-trinh-trinh-duyet-2026!";

@@ -2,11 +2,9 @@ package vn.ocop.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** An officer logs in through the real login page in headless Chromium. */
 class LoginBrowserTests extends BrowserTest {
@@ -22,7 +20,7 @@ class LoginBrowserTests extends BrowserTest {
         browser.findElement(By.id("password")).sendKeys("admin-test-password-1");
         browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/dashboard"));
+        waitFor(ExpectedConditions.urlContains("/dashboard"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Xin chào");
         assertThat(browser.findElement(By.cssSelector(".facts")).getText()).contains("Quản trị hệ thống");
         screenshot("dashboard");
@@ -41,7 +39,7 @@ class LoginBrowserTests extends BrowserTest {
         browser.findElement(By.id("password")).sendKeys("not-the-password");
         browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("error"));
+        waitFor(ExpectedConditions.urlContains("error"));
         assertThat(browser.findElement(By.cssSelector(".alert.error")).getText())
                 .startsWith("Tên đăng nhập hoặc mật khẩu không đúng.");
         screenshot("login-error");
@@ -52,8 +50,7 @@ class LoginBrowserTests extends BrowserTest {
         browser.get(url("/admin-units"));
         browser.findElement(By.xpath("//ul[@id='provinces']//a[contains(., 'Tỉnh Đồng Tháp')]"))
                 .click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("children"), "Tỉnh Đồng Tháp"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("children"), "Tỉnh Đồng Tháp"));
         assertThat(browser.findElements(By.cssSelector("#children tbody tr"))).hasSize(102);
         screenshot("admin-units");
     }

@@ -2,13 +2,11 @@ package vn.ocop.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.ocop.TestUsers;
 import vn.ocop.identity.CreateUser;
@@ -51,11 +49,10 @@ class NotificationBrowserTests extends BrowserTest {
         }
 
         login("bt.thongbao", PASSWORD);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        wait.until(ExpectedConditions.textMatches(By.cssSelector("#unread-badge .badge"), Pattern.compile("^2\\b.*")));
+        waitFor(ExpectedConditions.textMatches(By.cssSelector("#unread-badge .badge"), Pattern.compile("^2\\b.*")));
 
         browser.findElement(By.cssSelector("a[href='/notifications']")).click();
-        wait.until(ExpectedConditions.urlContains("/notifications"));
+        waitFor(ExpectedConditions.urlContains("/notifications"));
         assertThat(browser.findElements(By.cssSelector(".notification.unread"))).hasSize(2);
         assertThat(browser.findElement(By.cssSelector(".notification strong")).getText())
                 .isEqualTo("Nhắc lại: giấy chứng nhận OCOP 04-26-J7K8M-N9P0Q còn 120 ngày hiệu lực");
@@ -63,8 +60,8 @@ class NotificationBrowserTests extends BrowserTest {
 
         browser.findElement(By.cssSelector(".notification .notification-mark-read"))
                 .click();
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".notification.unread"), 1));
-        wait.until(ExpectedConditions.textMatches(By.cssSelector("#unread-badge .badge"), Pattern.compile("^1\\b.*")));
+        waitFor(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".notification.unread"), 1));
+        waitFor(ExpectedConditions.textMatches(By.cssSelector("#unread-badge .badge"), Pattern.compile("^1\\b.*")));
         assertThat(browser.findElement(By.id("unread-summary")).getText()).isEqualTo("Bạn có 1 thông báo chưa đọc.");
         assertThat(browser.getCurrentUrl()).endsWith("/notifications");
         screenshotFullPage("notifications-one-read");
@@ -72,14 +69,14 @@ class NotificationBrowserTests extends BrowserTest {
         // Opening the unread one goes where it points and marks it read: nothing is left waiting.
         browser.findElement(By.cssSelector(".notification.unread .notification-open"))
                 .click();
-        wait.until(ExpectedConditions.urlContains("/certificates/04-26-C3D4E-F5G6H"));
+        waitFor(ExpectedConditions.urlContains("/certificates/04-26-C3D4E-F5G6H"));
         browser.get(url("/notifications"));
-        wait.until(ExpectedConditions.textMatches(By.id("unread-summary"), Pattern.compile(".+")));
+        waitFor(ExpectedConditions.textMatches(By.id("unread-summary"), Pattern.compile(".+")));
         assertThat(present(By.cssSelector(".notification.unread"))).isEmpty();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#unread-badge:not([hx-get])")));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#unread-badge:not([hx-get])")));
         assertThat(present(By.cssSelector("#unread-badge .badge"))).isEmpty();
 
         browser.findElement(By.linkText("Xem chi tiết")).click();
-        wait.until(ExpectedConditions.urlContains("/certificates/04-26-J7K8M-N9P0Q"));
+        waitFor(ExpectedConditions.urlContains("/certificates/04-26-J7K8M-N9P0Q"));
     }
 }

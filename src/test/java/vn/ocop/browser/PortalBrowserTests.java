@@ -2,7 +2,6 @@ package vn.ocop.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,10 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.ocop.RegistryFixtures;
@@ -42,6 +39,7 @@ import vn.ocop.shared.OcopClock;
  * product and checks its certificate, sends a purchase inquiry that the producer reads in its inbox; a producer signs
  * up, the commune officer approves it from the work queue, and the producer logs in. Nothing overflows sideways.
  */
+@vn.ocop.LongRunning
 class PortalBrowserTests extends BrowserTest {
 
     private static final AtomicInteger SEQ = new AtomicInteger();
@@ -105,7 +103,7 @@ class PortalBrowserTests extends BrowserTest {
         browser.findElement(By.id("home-q")).sendKeys("nuoc mam phu quc " + tag);
         browser.findElement(By.cssSelector(".portal-search button[type=submit]"))
                 .click();
-        wait(ExpectedConditions.urlContains("/catalog?q="));
+        waitFor(ExpectedConditions.urlContains("/catalog?q="));
         assertThat(browser.findElement(By.cssSelector(".product-grid")).getText())
                 .contains("Nước mắm Phú Quốc " + tag);
         assertThat(browser.findElement(By.cssSelector(".correction")).getText()).contains("quc");
@@ -115,7 +113,7 @@ class PortalBrowserTests extends BrowserTest {
         // Filter by province: click Đồng Tháp on the home page's map.
         browser.get(url("/"));
         clickInside("svg a[href$='province=82'] use");
-        wait(ExpectedConditions.urlContains("province=82"));
+        waitFor(ExpectedConditions.urlContains("province=82"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sản phẩm OCOP của Tỉnh Đồng Tháp");
         assertThat(new Select(browser.findElement(By.id("province")))
                         .getFirstSelectedOption()
@@ -129,19 +127,19 @@ class PortalBrowserTests extends BrowserTest {
         // The product page and its certificate.
         browser.get(url("/catalog?q=" + tag));
         browser.findElement(By.partialLinkText("Nước mắm Phú Quốc")).click();
-        wait(ExpectedConditions.urlContains("/catalog/products/" + productId));
+        waitFor(ExpectedConditions.urlContains("/catalog/products/" + productId));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Nước mắm Phú Quốc " + tag);
         assertThat(browser.getPageSource()).contains("application/ld+json");
         screenshotFullPage("portal-product-" + width);
         noSidewaysScroll();
         browser.findElement(By.id("verify-link")).click();
-        wait(ExpectedConditions.urlContains("/verify/" + certificate.number()));
+        waitFor(ExpectedConditions.urlContains("/verify/" + certificate.number()));
         assertThat(browser.findElement(By.id("verdict")).getText()).isEqualTo("Giấy chứng nhận đang có hiệu lực.");
 
         // A purchase inquiry, then the producer's inbox.
         browser.get(url("/catalog/products/" + productId));
         browser.findElement(By.id("inquiry-link")).click();
-        wait(ExpectedConditions.urlContains("/buyer-inquiries/new"));
+        waitFor(ExpectedConditions.urlContains("/buyer-inquiries/new"));
         new Select(browser.findElement(By.id("buyerKind"))).selectByValue("RETAIL_CHAIN");
         browser.findElement(By.id("buyerName")).sendKeys("Nguyễn Thu Hà");
         browser.findElement(By.id("organisation")).sendKeys("Siêu thị Xanh " + tag);
@@ -151,7 +149,7 @@ class PortalBrowserTests extends BrowserTest {
         screenshotFullPage("portal-inquiry-form-" + width);
         Thread.sleep(1100); // a person takes longer than the minimum fill time (1 s in tests)
         browser.findElement(By.id("inquiry-submit")).click();
-        wait(ExpectedConditions.presenceOfElementLocated(By.id("inquiry-sent")));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("inquiry-sent")));
         assertThat(browser.getPageSource()).doesNotContain("thu-ha-" + tag + "@example.vn");
 
         login(producerUser, PASSWORD);
@@ -162,7 +160,8 @@ class PortalBrowserTests extends BrowserTest {
         assertThat(browser.findElement(By.id("inquiry-message")).getText()).contains("Xin báo giá sỉ");
         browser.findElement(By.id("body")).sendKeys("Chúng tôi giao được 1.000 chai mỗi tháng.");
         browser.findElement(By.id("reply-send")).click();
-        wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert.info"), "Đã gửi câu trả lời"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector(".alert.info"), "Đã gửi câu trả lời"));
         screenshotFullPage("portal-inquiry-answered-" + width);
         noSidewaysScroll();
     }
@@ -181,7 +180,7 @@ class PortalBrowserTests extends BrowserTest {
 
         browser.get(url("/"));
         browser.findElement(By.cssSelector(".portal-links a[href$='/signup']")).click();
-        wait(ExpectedConditions.urlContains("/signup"));
+        waitFor(ExpectedConditions.urlContains("/signup"));
         browser.findElement(By.id("name")).sendKeys("HTX Hoa kiểng Tân Quy Đông " + n);
         new Select(browser.findElement(By.id("legalType"))).selectByValue("COOPERATIVE");
         browser.findElement(By.id("taxCode")).sendKeys(RegistryFixtures.aTaxCode());
@@ -190,7 +189,7 @@ class PortalBrowserTests extends BrowserTest {
         browser.findElement(By.id("email")).sendKeys(username + "@example.vn");
         browser.findElement(By.id("address")).sendKeys("Ấp Tân Hòa");
         new Select(browser.findElement(By.id("province"))).selectByValue("82");
-        wait(driver -> !driver.findElements(
+        waitFor(driver -> !driver.findElements(
                         By.cssSelector("#communeCode option[value='" + RegistryFixtures.SA_DEC + "']"))
                 .isEmpty());
         new Select(browser.findElement(By.id("communeCode"))).selectByValue(RegistryFixtures.SA_DEC);
@@ -203,17 +202,17 @@ class PortalBrowserTests extends BrowserTest {
         noSidewaysScroll();
         Thread.sleep(1100);
         browser.findElement(By.id("signup-submit")).click();
-        wait(ExpectedConditions.urlContains("/signup/status/"));
+        waitFor(ExpectedConditions.urlContains("/signup/status/"));
         assertThat(browser.findElement(By.id("signup-status")).getText()).isEqualTo("Đang chờ xét duyệt");
         screenshot("portal-signup-sent-" + width);
 
         login(officer, PASSWORD);
         browser.findElement(By.partialLinkText("HTX Hoa kiểng Tân Quy Đông " + n))
                 .click();
-        wait(ExpectedConditions.urlContains("/producers/signups/"));
+        waitFor(ExpectedConditions.urlContains("/producers/signups/"));
         screenshotFullPage("portal-signup-review-" + width);
         browser.findElement(By.id("approve")).click();
-        wait(ExpectedConditions.urlMatches(".*/producers/\\d+$"));
+        waitFor(ExpectedConditions.urlMatches(".*/producers/\\d+$"));
         assertThat(browser.findElement(By.cssSelector(".alert.info")).getText()).startsWith("Đã duyệt");
         logout();
 
@@ -267,9 +266,5 @@ class PortalBrowserTests extends BrowserTest {
                 .as("nothing overflows sideways at "
                         + browser.manage().window().getSize().getWidth() + " px")
                 .isTrue();
-    }
-
-    private <T> T wait(java.util.function.Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
     }
 }

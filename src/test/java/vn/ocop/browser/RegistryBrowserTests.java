@@ -8,7 +8,6 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.ocop.RegistryFixtures;
 import vn.ocop.TestUsers;
@@ -30,6 +28,7 @@ import vn.ocop.product.ProductRegistry;
  * uploads a photo and sees its thumbnail; then finds the product with a live search without accents. Also at phone
  * width (390 px), where nothing may overflow sideways.
  */
+@vn.ocop.LongRunning
 class RegistryBrowserTests extends BrowserTest {
 
     @Autowired
@@ -42,7 +41,7 @@ class RegistryBrowserTests extends BrowserTest {
         browser.get(url("/producers"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Chủ thể OCOP");
         browser.findElement(By.linkText("Đăng ký chủ thể")).click();
-        wait(ExpectedConditions.urlContains("/producers/new"));
+        waitFor(ExpectedConditions.urlContains("/producers/new"));
 
         browser.findElement(By.id("name")).sendKeys("HTX Nước mắm Sa Giang Đồng Tháp");
         new Select(browser.findElement(By.id("legalType"))).selectByVisibleText("Hợp tác xã");
@@ -52,7 +51,7 @@ class RegistryBrowserTests extends BrowserTest {
         browser.findElement(By.id("address")).sendKeys("Số 12, đường Nguyễn Sinh Sắc");
         new Select(browser.findElement(By.id("province"))).selectByVisibleText("Tỉnh Đồng Tháp");
         // htmx loads the province's communes into the commune select.
-        wait(driver -> !driver.findElements(By.cssSelector("#communeCode option[value='29905']"))
+        waitFor(driver -> !driver.findElements(By.cssSelector("#communeCode option[value='29905']"))
                 .isEmpty());
         new Select(browser.findElement(By.id("communeCode"))).selectByValue("29905");
         browser.findElement(By.id("sme1")).click();
@@ -60,18 +59,18 @@ class RegistryBrowserTests extends BrowserTest {
         screenshotFullPage("producer-form");
         browser.findElement(By.id("save")).click();
 
-        wait(ExpectedConditions.urlMatches(".*/producers/\\d+$"));
+        waitFor(ExpectedConditions.urlMatches(".*/producers/\\d+$"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("HTX Nước mắm Sa Giang Đồng Tháp");
         assertThat(browser.findElement(By.cssSelector(".facts")).getText())
                 .contains("Phường Sa Đéc")
                 .contains("Tỉnh Đồng Tháp")
                 .contains("Doanh nghiệp nhỏ và vừa");
-        wait(ExpectedConditions.textToBePresentInElementLocated(
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("producer-products"), "Chủ thể chưa có sản phẩm nào."));
         screenshotFullPage("producer-detail");
 
         browser.findElement(By.linkText("Đăng ký sản phẩm")).click();
-        wait(ExpectedConditions.urlContains("/products/new"));
+        waitFor(ExpectedConditions.urlContains("/products/new"));
         browser.findElement(By.id("name")).sendKeys("Nước mắm cá cơm Sa Giang 40 độ đạm");
         new Select(browser.findElement(By.id("criteriaSetNo")))
                 .selectByVisibleText("9. Tương, nước mắm, gia vị dạng lỏng khác");
@@ -85,7 +84,7 @@ class RegistryBrowserTests extends BrowserTest {
         screenshotFullPage("product-form");
         browser.findElement(By.id("save")).click();
 
-        wait(ExpectedConditions.urlMatches(".*/products/\\d+$"));
+        waitFor(ExpectedConditions.urlMatches(".*/products/\\d+$"));
         assertThat(browser.findElement(By.cssSelector(".alert.info")).getText()).isEqualTo("Đã đăng ký sản phẩm.");
         assertThat(browser.findElement(By.cssSelector(".facts")).getText()).contains("85.000 đ");
 
@@ -93,9 +92,9 @@ class RegistryBrowserTests extends BrowserTest {
         ImageIO.write(aPhoto(1600, 1200), "jpeg", photo.toFile());
         browser.findElement(By.id("file")).sendKeys(photo.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("form.upload button[type=submit]")).click();
-        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("photos"), "Đã tải ảnh lên."));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("photos"), "Đã tải ảnh lên."));
         WebElement thumbnail = browser.findElement(By.cssSelector(".gallery img"));
-        wait(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
+        waitFor(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
                 .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", thumbnail)));
         assertThat(((JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth", thumbnail))
                 .isEqualTo(320L);
@@ -122,7 +121,7 @@ class RegistryBrowserTests extends BrowserTest {
         // Live search without accents.
         browser.get(url("/products"));
         browser.findElement(By.id("q")).sendKeys("nuoc mam sa giang 40");
-        wait(ExpectedConditions.textToBePresentInElementLocated(
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#results .count"), "Tìm thấy 1 sản phẩm"));
         assertThat(browser.findElement(By.id("results")).getText()).contains("Nước mắm cá cơm Sa Giang 40 độ đạm");
         screenshotFullPage("products-list");
@@ -150,15 +149,7 @@ class RegistryBrowserTests extends BrowserTest {
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys("admin-test-password-1");
         browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        wait(ExpectedConditions.urlContains("/dashboard"));
-    }
-
-    private <T> T wait(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        // htmx may swap the element between finding it and reading it; Chromium then reports a node "that does not
-        // belong to the document" as a plain WebDriverException: check again until the timeout.
-        return new WebDriverWait(browser, Duration.ofSeconds(10))
-                .ignoring(org.openqa.selenium.WebDriverException.class)
-                .until(condition);
+        waitFor(ExpectedConditions.urlContains("/dashboard"));
     }
 
     private static BufferedImage aPhoto(int width, int height) {

@@ -7,14 +7,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An officer imports a filled-in template in headless Chromium: upload, report, confirmation, and the products are
@@ -107,11 +105,10 @@ class RegistryImportBrowserTests extends BrowserTest {
         browser.findElement(By.id("username")).sendKeys("admin");
         browser.findElement(By.id("password")).sendKeys("admin-test-password-1");
         browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        wait.until(ExpectedConditions.urlContains("/dashboard"));
+        waitFor(ExpectedConditions.urlContains("/dashboard"));
 
         browser.findElement(By.linkText("Nhập từ bảng tính")).click();
-        wait.until(ExpectedConditions.urlContains("/registry/import"));
+        waitFor(ExpectedConditions.urlContains("/registry/import"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Nhập chủ thể và sản phẩm từ bảng tính");
         assertThat(browser.findElement(By.id("template-xlsx")).getAttribute("href"))
                 .endsWith("/registry/import/template.xlsx");
@@ -119,7 +116,7 @@ class RegistryImportBrowserTests extends BrowserTest {
 
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("#upload-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("summary")));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("summary")));
         assertThat(browser.findElement(By.id("status")).getAttribute("data-status"))
                 .as(
                         present(By.id("issues")).isEmpty()
@@ -130,7 +127,7 @@ class RegistryImportBrowserTests extends BrowserTest {
         screenshot("import-report");
 
         browser.findElement(By.cssSelector("#confirm-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("applied")));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.id("applied")));
         assertThat(browser.findElement(By.id("status")).getAttribute("data-status"))
                 .isEqualTo("APPLIED");
         assertThat(browser.findElement(By.id("product-counts")).getText()).startsWith("Sản phẩm: 3 tạo mới");

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -25,7 +24,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import vn.ocop.TestUsers;
@@ -74,9 +72,7 @@ class ReportingBrowserTests extends BrowserTest {
         }
         screenshotFullPage("reporting-plan-form");
         browser.findElement(By.id("save-plan")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.textToBePresentInElementLocated(
-                        By.tagName("h1"), "Kế hoạch OCOP tỉnh Quảng Trị"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Kế hoạch OCOP tỉnh Quảng Trị"));
 
         browser.get(url("/dashboard"));
         WebElement plan = browser.findElement(By.id("dashboard-plan"));
@@ -116,7 +112,7 @@ class ReportingBrowserTests extends BrowserTest {
         WebElement province = browser.findElement(By.cssSelector(".dashboard-map a[href$='unit=44']"));
         ((JavascriptExecutor) browser)
                 .executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", province);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/reports?unit=44"));
+        waitFor(ExpectedConditions.urlContains("/reports?unit=44"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Tỉnh Quảng Trị");
         screenshot("reporting-central-opens-province");
     }

@@ -2,7 +2,6 @@ package vn.ocop.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -11,7 +10,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.ocop.RegistryFixtures;
@@ -75,9 +73,8 @@ class SelfAssessmentBrowserTests extends BrowserTest {
             ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", radio);
             radio.click();
         }
-        new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.not(
-                        ExpectedConditions.textToBePresentInElementLocated(By.id("result-sticky"), "0.00 / 100")));
+        waitFor(ExpectedConditions.not(
+                ExpectedConditions.textToBePresentInElementLocated(By.id("result-sticky"), "0.00 / 100")));
         sticky = browser.findElement(By.id("result-sticky"));
         @SuppressWarnings("unchecked")
         Map<String, Object> box = (Map<String, Object>) ((JavascriptExecutor) browser)
@@ -101,8 +98,7 @@ class SelfAssessmentBrowserTests extends BrowserTest {
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", select);
         new org.openqa.selenium.support.ui.Select(select).selectByValue(String.valueOf(productId));
         browser.findElement(By.id("assess-save")).click();
-        WebElement saved = new WebDriverWait(browser, Duration.ofSeconds(10))
-                .until(ExpectedConditions.visibilityOfElementLocated(By.id("assess-saved")));
+        WebElement saved = waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("assess-saved")));
         assertThat(saved.getText()).contains("Đã lưu kết quả tự đánh giá");
         assertThat(browser.findElements(By.cssSelector("fieldset.criterion input[type=radio][value='1']:checked")))
                 .hasSize(6);

@@ -12,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +25,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.ocop.RegistryFixtures;
@@ -103,7 +101,7 @@ class TraceabilityBrowserTests extends BrowserTest {
         screenshotFullPage("trace-dashboard");
         browser.findElement(By.cssSelector("#traceability-section a[href$='/traceability/lots/new']"))
                 .click();
-        wait(ExpectedConditions.urlContains("/traceability/lots/new"));
+        waitFor(ExpectedConditions.urlContains("/traceability/lots/new"));
         new Select(browser.findElement(By.id("productId"))).selectByValue(Long.toString(certificate.productId()));
         browser.findElement(By.id("lotNumber")).sendKeys("XS-2611");
         browser.findElement(By.id("gtin")).sendKeys("8935049501282");
@@ -114,21 +112,21 @@ class TraceabilityBrowserTests extends BrowserTest {
         browser.findElement(By.id("rawMaterialArea")).sendKeys("Vườn xoài cát Hòa Lộc, xã Mỹ Xương");
         screenshotFullPage("trace-lot-form");
         browser.findElement(By.id("record-lot")).click();
-        wait(ExpectedConditions.urlMatches(".*/traceability/lots/\\d+$"));
+        waitFor(ExpectedConditions.urlMatches(".*/traceability/lots/\\d+$"));
         String lotUrl = browser.getCurrentUrl();
 
         new Select(browser.findElement(By.id("type"))).selectByValue("PROCESSED");
         browser.findElement(By.id("place")).sendKeys("Xưởng sấy của hợp tác xã");
         browser.findElement(By.id("what")).sendKeys("Sấy dẻo 18 giờ ở 55 °C, không chất bảo quản");
         browser.findElement(By.id("add-event")).click();
-        wait(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".timeline"), "Sấy dẻo 18 giờ"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".timeline"), "Sấy dẻo 18 giờ"));
 
         browser.findElement(By.id("quantity-batch")).clear();
         browser.findElement(By.id("quantity-batch")).sendKeys("30");
         browser.findElement(By.id("generate-batch")).click();
-        wait(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#batch-1 .activate-batch")));
+        waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#batch-1 .activate-batch")));
         browser.findElement(By.cssSelector("#batch-1 .activate-batch")).click();
-        wait(ExpectedConditions.textToBePresentInElementLocated(By.id("batch-1"), "Đang hiệu lực"));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.id("batch-1"), "Đang hiệu lực"));
         screenshotFullPage("trace-lot-page");
 
         // The label sheets as the browser downloads them (with this session), then read as a phone would.
@@ -231,9 +229,5 @@ class TraceabilityBrowserTests extends BrowserTest {
     private void setDate(String id, LocalDate date) {
         ((JavascriptExecutor) browser)
                 .executeScript("document.getElementById(arguments[0]).value = arguments[1]", id, date.toString());
-    }
-
-    private <T> T wait(java.util.function.Function<? super org.openqa.selenium.WebDriver, T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition);
     }
 }

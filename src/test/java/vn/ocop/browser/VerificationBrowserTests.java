@@ -37,6 +37,7 @@ import vn.ocop.product.ProductView;
  * slash, the OCOP code of a label, the QR code of a certificate issued here; no visit creates a session, and signing
  * in afterwards still does.
  */
+@org.junit.jupiter.api.parallel.Isolated("counts every session created while it runs")
 class VerificationBrowserTests extends BrowserTest {
 
     private static final String PASSWORD = "Kiem-tra-2026!";

@@ -47,6 +47,7 @@ import vn.ocop.product.ProductRegistry;
  * with a message and everything typed, and writes nothing.
  */
 @IntegrationTest
+@org.junit.jupiter.api.parallel.Isolated("counts every recognition decision and certificate before and after")
 class CertificationPagesIntegrationTests {
 
     private static final AtomicInteger SEQ = new AtomicInteger();

@@ -67,6 +67,7 @@ import vn.ocop.shared.scheduling.EventRetries;
             "spring.mail.host=127.0.0.1"
         })
 @ActiveProfiles("test")
+@vn.ocop.LongRunning
 class ExpiryRemindersIntegrationTests {
 
     private static final int SMTP_PORT = freePort();

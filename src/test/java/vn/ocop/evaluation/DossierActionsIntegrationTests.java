@@ -41,6 +41,7 @@ import vn.ocop.product.ProductRegistry;
  * as that person, and exactly {@link Dossiers#actionsFor}.
  */
 @IntegrationTest
+@vn.ocop.LongRunning
 class DossierActionsIntegrationTests {
 
     private static final AtomicInteger SEQ = new AtomicInteger();

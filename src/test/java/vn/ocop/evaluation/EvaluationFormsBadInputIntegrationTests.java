@@ -32,6 +32,7 @@ import vn.ocop.product.ProductRegistry;
  * written.
  */
 @IntegrationTest
+@org.junit.jupiter.api.parallel.Isolated("counts every round, seat, dossier and dossier step before and after")
 class EvaluationFormsBadInputIntegrationTests {
 
     private static final AtomicInteger SEQ = new AtomicInteger();

@@ -43,6 +43,7 @@ import vn.ocop.shared.storage.StorageProperties;
 
 /** A producer's evidence locker and dossier attachments: checks on upload, reuse, carry-over and who may see what. */
 @IntegrationTest
+@org.junit.jupiter.api.parallel.Isolated("compares every stored file before and after")
 class EvidenceLockerIntegrationTests {
 
     private static final AtomicInteger SEQ = new AtomicInteger();

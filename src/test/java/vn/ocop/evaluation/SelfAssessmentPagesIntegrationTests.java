@@ -41,6 +41,7 @@ import vn.ocop.product.ProductView;
  * of its products (and nobody else's), and the product's next dossier starts from it.
  */
 @IntegrationTest
+@org.junit.jupiter.api.parallel.Isolated("counts every saved self-assessment before and after")
 class SelfAssessmentPagesIntegrationTests {
 
     private static final AtomicInteger SEQ = new AtomicInteger();

@@ -24,6 +24,7 @@ import vn.ocop.TestUsers;
  * create no session; the login form's CSRF token travels in a cookie; signing in still creates a session and works.
  */
 @IntegrationTest
+@org.junit.jupiter.api.parallel.Isolated("counts every session created while it runs")
 class SessionlessPagesIntegrationTests {
 
     private static final String PASSWORD = "Phien-lam-viec-2026!";
@@ -40,18 +41,6 @@ class SessionlessPagesIntegrationTests {
 
     @Autowired
     org.springframework.web.context.WebApplicationContext context;
-
-    /**
-     * Spring Security's test {@code csrf()} post-processor, used by other tests of the shared context, swaps the page
-     * chain's CSRF token repository for a session-based one for good; this test is about the application's own.
-     */
-    @org.junit.jupiter.api.BeforeEach
-    void applicationsOwnCsrfRepository() {
-        org.springframework.mock.web.MockHttpServletRequest request =
-                new org.springframework.mock.web.MockHttpServletRequest(context.getServletContext(), "GET", "/login");
-        org.springframework.security.test.web.support.WebTestUtils.setCsrfTokenRepository(
-                request, SecurityConfiguration.csrfTokens());
-    }
 
     private long sessionsCreatedSince(long millis) {
         return jdbc.sql("SELECT count(*) FROM spring_session WHERE creation_time >= ?")

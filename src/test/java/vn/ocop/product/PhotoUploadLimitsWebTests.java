@@ -98,7 +98,9 @@ class PhotoUploadLimitsWebTests {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher accessToken = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(token.body());
-        assertThat(accessToken.find()).isTrue();
+        assertThat(accessToken.find())
+                .as("the token answer: %d %s", token.statusCode(), token.body())
+                .isTrue();
 
         HttpResponse<String> upload = client.send(
                 HttpRequest.newBuilder(uri("/api/v1/products/" + productId + "/photos"))
@@ -138,7 +140,9 @@ class PhotoUploadLimitsWebTests {
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher accessToken = Pattern.compile("\"accessToken\":\"([^\"]+)\"").matcher(token.body());
-        assertThat(accessToken.find()).isTrue();
+        assertThat(accessToken.find())
+                .as("the token answer: %d %s", token.statusCode(), token.body())
+                .isTrue();
         return accessToken.group(1);
     }
 

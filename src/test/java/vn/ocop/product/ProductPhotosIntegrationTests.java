@@ -57,6 +57,7 @@ import vn.ocop.shared.storage.StorageProperties;
  * serving with authorization and caching, and that a failure in the middle leaves neither a row nor a file.
  */
 @IntegrationTest
+@org.junit.jupiter.api.parallel.Isolated("compares every stored file before and after")
 class ProductPhotosIntegrationTests {
 
     private static final AtomicInteger COLOURS = new AtomicInteger();

@@ -95,18 +95,18 @@ class RegistryIntegrationTests {
     @Test
     void searchIgnoresAccentsAndCaseAndFindsEveryWord() {
         ProducerView producer = producers.register(aCooperative("HTX Nước mắm Sa Giang", SA_DEC), admin);
-        products.register(aProduct(producer.id(), "Nước mắm cá cơm Sa Giang 40 độ đạm", 9), admin);
+        products.register(aProduct(producer.id(), "Nước mắm cá cơm Sa Giang 35 độ đạm", 9), admin);
         products.register(aProduct(producer.id(), "Đặc sản Đồng Tháp: khô cá lóc", 8), admin);
 
         assertThat(names(products.search(query("nuoc mam"), 0, 20, admin).items()))
-                .contains("Nước mắm cá cơm Sa Giang 40 độ đạm");
+                .contains("Nước mắm cá cơm Sa Giang 35 độ đạm");
         assertThat(names(products.search(query("NƯỚC MẮM"), 0, 20, admin).items()))
-                .contains("Nước mắm cá cơm Sa Giang 40 độ đạm");
+                .contains("Nước mắm cá cơm Sa Giang 35 độ đạm");
         assertThat(names(products.search(query("dac san dong thap"), 0, 20, admin)
                         .items()))
                 .contains("Đặc sản Đồng Tháp: khô cá lóc");
         assertThat(names(products.search(query("mam sa giang"), 0, 20, admin).items()))
-                .contains("Nước mắm cá cơm Sa Giang 40 độ đạm");
+                .contains("Nước mắm cá cơm Sa Giang 35 độ đạm");
         // The producer's name is searchable too.
         assertThat(names(products.search(query("htx nuoc mam sa giang kho"), 0, 20, admin)
                         .items()))

@@ -35,6 +35,7 @@ import vn.ocop.identity.CurrentUser;
  * decimals, and what the first fill from the other modules makes of the same data.
  */
 @IntegrationTest
+@org.junit.jupiter.api.parallel.Isolated("compares figures over all the data before and after emptying the read model")
 class OneQueryLayerIntegrationTests {
 
     private static final Pattern ROW = Pattern.compile("data-key=\"([A-Z0-9_]+)\" data-count=\"(\\d+)\"");
@@ -181,11 +182,14 @@ class OneQueryLayerIntegrationTests {
      */
     @Test
     void theFirstFillFromTheOtherModulesGivesTodaysFiguresAsTheEventsDid() {
+        // The dataset's units only: elsewhere other test classes change certificates behind the module's back to
+        // check that their signatures catch it (a star, a status, certificates of an old signing key written by
+        // SQL), which a fill reads as it finds it and no event ever told the read model.
         ReportFigures.Query[] queries = {
-            new ReportFigures.Query(null, null, null, java.time.LocalDate.of(2020, 1, 1), null),
-            new ReportFigures.Query("44", null, null, java.time.LocalDate.of(2024, 1, 1), null),
-            new ReportFigures.Query("45", "legacy", null, null, null),
-            new ReportFigures.Query(null, "legacy", null, null, null)
+            new ReportFigures.Query(ReportingDataset.PROVINCE, null, null, java.time.LocalDate.of(2020, 1, 1), null),
+            new ReportFigures.Query(ReportingDataset.PROVINCE, null, null, java.time.LocalDate.of(2024, 1, 1), null),
+            new ReportFigures.Query(ReportingDataset.LEGACY_NORTH, "legacy", null, null, null),
+            new ReportFigures.Query(ReportingDataset.LEGACY_SOUTH, "legacy", null, null, null)
         };
         CurrentUser central = TestUsers.centralOffice();
         transactions.executeWithoutResult(tx -> {

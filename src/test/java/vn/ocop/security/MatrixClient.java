@@ -6,8 +6,6 @@ import jakarta.servlet.http.Cookie;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -358,24 +356,5 @@ final class MatrixClient {
         }
         String body = response.getContentAsString(StandardCharsets.UTF_8);
         return body.length() > 400 ? body.substring(0, 400) : body;
-    }
-
-    /**
-     * Waits until the listeners of events published after {@code since} (after commit, asynchronously) are done, so
-     * that their writes are not taken for a later call's.
-     */
-    void awaitListeners(Instant since) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            long running = jdbc.sql("SELECT count(*) FROM event_publication WHERE completion_date IS NULL"
-                            + " AND publication_date >= ?")
-                    .param(java.sql.Timestamp.from(since.minusMillis(5)))
-                    .query(Long.class)
-                    .single();
-            if (running == 0) {
-                return;
-            }
-            Thread.sleep(20);
-        }
     }
 }

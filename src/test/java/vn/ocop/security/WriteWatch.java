@@ -5,13 +5,19 @@ import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Notices any row written to the application's tables while it is installed: a row trigger on every table of the
- * schema appends the table's name and the operation to {@code matrix_write}, in the writing transaction (a write that
- * was rolled back leaves nothing). Sessions, the event publication registry, scheduler locks and the counters of
- * rate limits (an anonymous form counts every attempt, refused ones included, in a transaction of its own: {@code
- * RateLimits#attempt}) are bookkeeping, not data, and are not watched. Installed for one test class and removed after it.
+ * Notices any row written to the application's tables by the calls of the security suite while it is installed: a row
+ * trigger on every table of the schema appends the table's name, the operation and the writer's tag to {@code
+ * matrix_write}, in the writing transaction (a write that was rolled back leaves nothing). The suite's calls run with
+ * their connections tagged ({@link vn.ocop.WriteTags}, tag {@link #TAG}); other test classes run at the same time and
+ * write untagged rows, which are not counted. Sessions, the event publication registry, scheduler locks and the
+ * counters of rate limits (an anonymous form counts every attempt, refused ones included, in a transaction of its own:
+ * {@code RateLimits#attempt}) are bookkeeping, not data, and are not watched. Installed for one test class and removed
+ * after it.
  */
 final class WriteWatch implements AutoCloseable {
+
+    /** The tag of the suite's calls. */
+    static final String TAG = "matrix";
 
     /**
      * Tables that are not the application's data. {@code rate_limit} counts every attempt of an anonymous form, the
@@ -38,11 +44,19 @@ final class WriteWatch implements AutoCloseable {
         WriteWatch watch = new WriteWatch(jdbc);
         watch.remove();
         jdbc.sql("""
-                CREATE TABLE matrix_write (id bigserial PRIMARY KEY, table_name text NOT NULL, operation text NOT NULL)""").update();
+                CREATE TABLE matrix_write (id bigserial PRIMARY KEY, table_name text NOT NULL, operation text NOT NULL,
+                                           tag text, row_id text)""").update();
         jdbc.sql("""
                 CREATE FUNCTION matrix_write_log() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE
+                    tag text := nullif(current_setting('ocop.write_tag', true), '');
                 BEGIN
-                    INSERT INTO matrix_write (table_name, operation) VALUES (TG_TABLE_NAME, TG_OP);
+                    IF TG_TABLE_NAME = 'event_publication' AND TG_OP = 'INSERT' THEN
+                        INSERT INTO matrix_write (table_name, operation, tag, row_id)
+                        VALUES (TG_TABLE_NAME, TG_OP, tag, to_jsonb(NEW) ->> 'id');
+                    ELSE
+                        INSERT INTO matrix_write (table_name, operation, tag) VALUES (TG_TABLE_NAME, TG_OP, tag);
+                    END IF;
                     RETURN NULL;
                 END $$""").update();
         for (String table : watch.tables()) {
@@ -71,24 +85,33 @@ final class WriteWatch implements AutoCloseable {
     }
 
     /**
-     * What was written since the mark, as {@code table operation ×count}, excluding the event publication registry
-     * (its rows follow a business write, which is seen in its own table).
+     * What the suite's calls wrote since the mark, as {@code table operation ×count}, excluding the event publication
+     * registry (its rows follow a business write, which is seen in its own table).
      */
     List<String> since(long mark) {
         return jdbc.sql("""
                         SELECT table_name || ' ' || operation || ' x' || count(*) FROM matrix_write
-                         WHERE id > ? AND table_name NOT LIKE 'event_publication%'
-                         GROUP BY table_name, operation ORDER BY 1""").param(mark).query(String.class).list();
+                         WHERE id > ? AND tag = ? AND table_name NOT LIKE 'event_publication%'
+                         GROUP BY table_name, operation ORDER BY 1""").params(mark, TAG).query(String.class).list();
     }
 
-    /** Whether events were published since the mark (their listeners may still be running). */
-    boolean published(long mark) {
-        return jdbc.sql("SELECT count(*) FROM matrix_write WHERE id > ? AND table_name = 'event_publication'"
-                                + " AND operation = 'INSERT'")
-                        .param(mark)
-                        .query(Long.class)
-                        .single()
-                > 0;
+    /**
+     * Waits until the listeners of the events the suite's calls published since the mark are done (after commit, on
+     * other threads), so that a later call finds what they write; at most ten seconds.
+     */
+    void awaitListeners(long mark) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            long running = jdbc.sql("""
+                            SELECT count(*) FROM event_publication p
+                              JOIN matrix_write w ON w.row_id = p.id::text
+                             WHERE w.id > ? AND w.tag = ? AND w.table_name = 'event_publication'
+                               AND p.completion_date IS NULL""").params(mark, TAG).query(Long.class).single();
+            if (running == 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
     }
 
     private void remove() {

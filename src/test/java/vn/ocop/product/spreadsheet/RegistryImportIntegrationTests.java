@@ -38,6 +38,8 @@ import vn.ocop.identity.CurrentUser;
  * re-import, legacy locations, jurisdiction, bad files, CSV, and export → import round trips.
  */
 @IntegrationTest
+@org.junit.jupiter.api.parallel.Isolated(
+        "counts every producer, product, audit event and import batch before and after")
 class RegistryImportIntegrationTests {
 
     private static final AtomicLong TAX = new AtomicLong(820_000_000L);

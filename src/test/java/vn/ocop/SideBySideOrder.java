@@ -1,0 +1,67 @@
+package vn.ocop;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.ClassDescriptor;
+import org.junit.jupiter.api.ClassOrderer;
+import org.junit.jupiter.api.ClassOrdererContext;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.annotation.MergedAnnotations;
+
+/**
+ * The order in which the test classes are handed to the two threads that run them (junit-platform.properties). JUnit
+ * runs a list of concurrent classes from both ends at once: one thread from the first class onwards, the other from the
+ * last one backwards. So that both stay busy until the end, the list is:
+ *
+ * <ol>
+ *   <li>the {@link LongRunning} classes on the shared application context (the first thread starts with them);
+ *   <li>the other classes, short ones, which fill in wherever a thread is free;
+ *   <li>the classes that take turns on a {@link ResourceLock} (the browser tests and their one Chromium), the long ones
+ *       last, so that the second thread starts them early, one after another;
+ *   <li>last, the long classes without a Spring context (the modularity check): the second thread runs them while the
+ *       first starts the application, which nothing else could use yet.
+ * </ol>
+ *
+ * {@link org.junit.jupiter.api.parallel.Isolated} classes run alone at the end whatever their place.
+ */
+public final class SideBySideOrder implements ClassOrderer {
+
+    @Override
+    public void orderClasses(ClassOrdererContext context) {
+        List<ClassDescriptor> first = new ArrayList<>();
+        List<ClassDescriptor> middle = new ArrayList<>();
+        List<ClassDescriptor> turns = new ArrayList<>();
+        List<ClassDescriptor> last = new ArrayList<>();
+        for (ClassDescriptor descriptor : context.getClassDescriptors()) {
+            boolean longRunning = descriptor.isAnnotated(LongRunning.class);
+            if (!descriptor.findRepeatableAnnotations(ResourceLock.class).isEmpty()) {
+                turns.add(descriptor);
+            } else if (longRunning && !usesSpring(descriptor.getTestClass())) {
+                last.add(descriptor);
+            } else if (longRunning) {
+                first.add(descriptor);
+            } else {
+                middle.add(descriptor);
+            }
+        }
+        Comparator<ClassDescriptor> byName =
+                Comparator.comparing(d -> d.getTestClass().getName());
+        first.sort(byName);
+        middle.sort(byName);
+        turns.sort(Comparator.comparing((ClassDescriptor d) -> d.isAnnotated(LongRunning.class))
+                .thenComparing(byName));
+        last.sort(byName);
+        List<ClassDescriptor> ordered = new ArrayList<>(first);
+        ordered.addAll(middle);
+        ordered.addAll(turns);
+        ordered.addAll(last);
+        context.getClassDescriptors().sort(Comparator.comparingInt(ordered::indexOf));
+    }
+
+    private static boolean usesSpring(Class<?> testClass) {
+        return MergedAnnotations.from(testClass, MergedAnnotations.SearchStrategy.TYPE_HIERARCHY)
+                .isPresent(SpringBootTest.class);
+    }
+}
