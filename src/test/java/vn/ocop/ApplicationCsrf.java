@@ -2,15 +2,11 @@ package vn.ocop;
 
 import jakarta.servlet.ServletContext;
 import java.lang.reflect.Constructor;
-import java.util.List;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.test.web.support.WebTestUtils;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.test.context.ContextConfigurationAttributes;
-import org.springframework.test.context.ContextCustomizer;
-import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -23,43 +19,24 @@ import org.springframework.web.context.WebApplicationContext;
  * the post-processor looks for, around the application's own: {@code csrf()} then finds it in place and changes nothing,
  * and every other request is handled by the application's cookie repository.
  *
- * <p>Registered for every test context in {@code META-INF/spring.factories} (the same customizer everywhere).
+ * <p>Registered for every test context in {@code META-INF/spring.factories}.
  */
-public final class ApplicationCsrf implements ContextCustomizerFactory {
+public final class ApplicationCsrf extends EveryTestContext {
 
     private static final String TEST_REPOSITORY = "org.springframework.security.test.web.servlet.request"
             + ".SecurityMockMvcRequestPostProcessors$CsrfRequestPostProcessor$TestCsrfTokenRepository";
 
     @Override
-    public ContextCustomizer createContextCustomizer(
-            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
-        return new Installing();
-    }
-
-    private static final class Installing implements ContextCustomizer {
-
-        @Override
-        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            context.addApplicationListener(event -> {
-                if (event instanceof ContextRefreshedEvent refreshed
-                        && refreshed.getApplicationContext() == context
-                        && context instanceof WebApplicationContext web
-                        && web.getServletContext() != null
-                        && context.containsBean("springSecurityFilterChain")) {
-                    install(web.getServletContext());
-                }
-            });
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Installing;
-        }
-
-        @Override
-        public int hashCode() {
-            return Installing.class.hashCode();
-        }
+    public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextRefreshedEvent refreshed
+                    && refreshed.getApplicationContext() == context
+                    && context instanceof WebApplicationContext web
+                    && web.getServletContext() != null
+                    && context.containsBean("springSecurityFilterChain")) {
+                install(web.getServletContext());
+            }
+        });
     }
 
     private static void install(ServletContext servletContext) {

@@ -6,16 +6,12 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
-import org.springframework.test.context.ContextConfigurationAttributes;
-import org.springframework.test.context.ContextCustomizer;
-import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
@@ -26,10 +22,10 @@ import org.springframework.test.context.MergedContextConfiguration;
  * other classes write meanwhile. Writes made on other threads for a tagged call (listeners of its events, after commit)
  * are not tagged.
  *
- * <p>Registered for every test context in {@code META-INF/spring.factories} (the same customizer everywhere, so it never
- * makes two test classes' configurations differ). An untagged thread pays one thread-local read per connection.
+ * <p>Registered for every test context in {@code META-INF/spring.factories}. An untagged thread pays one thread-local
+ * read per connection.
  */
-public final class WriteTags implements ContextCustomizerFactory {
+public final class WriteTags extends EveryTestContext {
 
     private static final ThreadLocal<String> TAG = new ThreadLocal<>();
     private static final Pattern SAFE = Pattern.compile("[a-z][a-z0-9_-]{0,30}");
@@ -53,34 +49,15 @@ public final class WriteTags implements ContextCustomizerFactory {
     }
 
     @Override
-    public ContextCustomizer createContextCustomizer(
-            Class<?> testClass, List<ContextConfigurationAttributes> configAttributes) {
-        return new Tagging();
-    }
-
-    private static final class Tagging implements ContextCustomizer {
-
-        @Override
-        public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
-            context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String beanName) {
-                    return bean instanceof DataSource dataSource && !(bean instanceof TaggingDataSource)
-                            ? new TaggingDataSource(dataSource)
-                            : bean;
-                }
-            });
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Tagging;
-        }
-
-        @Override
-        public int hashCode() {
-            return Tagging.class.hashCode();
-        }
+    public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
+        context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof DataSource dataSource && !(bean instanceof TaggingDataSource)
+                        ? new TaggingDataSource(dataSource)
+                        : bean;
+            }
+        });
     }
 
     /** The pool, with the connections of a tagged thread tagged. */
