@@ -18,8 +18,8 @@ import org.springframework.core.annotation.MergedAnnotations;
  * <ol>
  *   <li>the {@link LongRunning} classes on the shared application context (the first thread starts with them);
  *   <li>the other classes, short ones, which fill in wherever a thread is free;
- *   <li>the classes that take turns on a {@link ResourceLock} (the browser tests and their one Chromium), the long ones
- *       last, so that the second thread starts them early, one after another;
+ *   <li>the browser tests, which take turns on the one Chromium ({@link SharedState#CHROMIUM}), the long ones last, so
+ *       that the second thread starts them early, one after another;
  *   <li>last, the long classes without a Spring context (the modularity check): the second thread runs them while the
  *       first starts the application, which nothing else could use yet.
  * </ol>
@@ -36,7 +36,8 @@ public final class SideBySideOrder implements ClassOrderer {
         List<ClassDescriptor> last = new ArrayList<>();
         for (ClassDescriptor descriptor : context.getClassDescriptors()) {
             boolean longRunning = descriptor.isAnnotated(LongRunning.class);
-            if (!descriptor.findRepeatableAnnotations(ResourceLock.class).isEmpty()) {
+            if (descriptor.findRepeatableAnnotations(ResourceLock.class).stream()
+                    .anyMatch(lock -> lock.value().equals(SharedState.CHROMIUM))) {
                 turns.add(descriptor);
             } else if (longRunning && !usesSpring(descriptor.getTestClass())) {
                 last.add(descriptor);

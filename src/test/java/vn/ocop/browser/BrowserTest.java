@@ -19,11 +19,8 @@ import vn.ocop.IntegrationTest;
  * chromium-driver, installed by bin/test) driving it. Screenshots land in target/screenshots.
  */
 @IntegrationTest
-@org.junit.jupiter.api.parallel.ResourceLock(BrowserTest.CHROMIUM)
+@org.junit.jupiter.api.parallel.ResourceLock(vn.ocop.SharedState.CHROMIUM)
 abstract class BrowserTest {
-
-    /** The lock of the one Chromium: browser test classes take turns, other classes may run beside them. */
-    static final String CHROMIUM = "ocop.chromium";
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
 

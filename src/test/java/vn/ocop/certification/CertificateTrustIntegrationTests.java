@@ -328,6 +328,7 @@ class CertificateTrustIntegrationTests {
     }
 
     @Test
+    @org.junit.jupiter.api.parallel.ResourceLock(vn.ocop.SharedState.SIGNING_KEY)
     void onlyASystemAdministratorRotatesTheKeyAndOldCertificatesStillVerify() throws Exception {
         Certificate before = issued().province("Gạo Tháp Mười thử thay khóa", LocalDate.of(2026, 3, 2));
         String oldKey = certification.statements(before.number()).get(0).keyId();

@@ -90,6 +90,7 @@ import vn.ocop.identity.ApiTokens;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @vn.ocop.LongRunning
+@org.junit.jupiter.api.parallel.ResourceLock(vn.ocop.SharedState.SIGNING_KEY) // its rows rotate the key
 class SecuritySuiteTests {
 
     @Autowired
