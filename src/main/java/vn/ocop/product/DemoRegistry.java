@@ -112,16 +112,19 @@ class DemoRegistry implements ApplicationRunner {
     private final ProductRegistry products;
     private final AdminUnits units;
     private final TransactionTemplate transaction;
+    private final java.time.Clock clock;
 
     DemoRegistry(
             ProducerRegistry producers,
             ProductRegistry products,
             AdminUnits units,
-            org.springframework.transaction.PlatformTransactionManager transactions) {
+            org.springframework.transaction.PlatformTransactionManager transactions,
+            java.time.Clock clock) {
         this.producers = producers;
         this.products = products;
         this.units = units;
         this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
     }
 
     @Override
@@ -219,8 +222,9 @@ class DemoRegistry implements ApplicationRunner {
                     int roll = random.nextInt(100);
                     if (roll < 66) {
                         int star = roll < 4 ? 5 : roll < 26 ? 4 : 3;
-                        LocalDate issued =
-                                LocalDate.of(2023 + random.nextInt(3), 1 + random.nextInt(12), 1 + random.nextInt(28));
+                        // Issued one to 35 months before the demo is made: in force that day, the oldest expiring
+                        // (and reminded of) within a month or two, as in a province's real registry.
+                        LocalDate issued = LocalDate.now(clock).minusDays(30 + random.nextInt(34 * 30));
                         products.recordRating(
                                 product.id(),
                                 new CurrentRating(

@@ -52,6 +52,10 @@ class DemoRegistryIntegrationTests {
                 .allSatisfy(p -> {
                     assertThat(p.get("certificate_number")).isNotNull();
                     assertThat((String) p.get("ocop_code")).matches("\\d{2}-\\d{5}-\\d{3}-\\d{4}");
+                    // Issued within the last 36 months: in force on the day the demo data is made (the nightly
+                    // expiry of imported ratings would otherwise take their stars at once).
+                    assertThat(((java.sql.Date) p.get("certificate_expires_on")).toLocalDate())
+                            .isAfterOrEqualTo(java.time.LocalDate.now(vn.ocop.shared.OcopClock.VIETNAM));
                 });
     }
 
