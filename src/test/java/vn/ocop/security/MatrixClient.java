@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -72,17 +71,15 @@ final class MatrixClient {
     private final MockMvc mvc;
     private final MatrixWorld world;
     private final ErrorTexts errors;
-    private final JdbcClient jdbc;
     private final Map<Caller, String> tokens = new EnumMap<>(Caller.class);
     private final Map<Caller, Cookie> sessions = new EnumMap<>(Caller.class);
     private ApiTokens apiTokens;
     private int reissued;
 
-    MatrixClient(MockMvc mvc, MatrixWorld world, ErrorTexts errors, JdbcClient jdbc) {
+    MatrixClient(MockMvc mvc, MatrixWorld world, ErrorTexts errors) {
         this.mvc = mvc;
         this.world = world;
         this.errors = errors;
-        this.jdbc = jdbc;
     }
 
     /** A bearer token and a page session for every signed-in caller, both through the real mechanisms. */

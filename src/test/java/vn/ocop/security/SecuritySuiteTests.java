@@ -147,7 +147,7 @@ class SecuritySuiteTests {
                     .toList();
         }
         world = Matrix.build(context);
-        client = new MatrixClient(mvc, world, new ErrorTexts(messages), jdbc);
+        client = new MatrixClient(mvc, world, new ErrorTexts(messages));
         client.signIn(apiTokens);
         watch = WriteWatch.install(jdbc);
         worldNanos = System.nanoTime() - started;
