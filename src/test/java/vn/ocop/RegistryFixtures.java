@@ -17,6 +17,14 @@ public final class RegistryFixtures {
     public static final String BA_DINH = "00004";
     public static final String DONG_THAP = "82";
 
+    /**
+     * Phường Hạc Thành (Tỉnh Thanh Hóa, 38): no other test class works there, so a test that counts a whole province's
+     * figures before and after a change (while other classes run side by side) takes it.
+     */
+    public static final String HAC_THANH = "14797";
+
+    public static final String THANH_HOA = "38";
+
     private static final AtomicLong TAX = new AtomicLong(8_200_000_000L + (System.nanoTime() % 1000) * 100_000L);
 
     private RegistryFixtures() {}

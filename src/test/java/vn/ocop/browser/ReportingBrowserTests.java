@@ -49,6 +49,7 @@ class ReportingBrowserTests extends BrowserTest {
     ApplicationContext context;
 
     @Test
+    @org.junit.jupiter.api.parallel.ResourceLock(vn.ocop.SharedState.PLANS_OF_44) // the dashboard shows the newest
     void provinceReadsPlanAgainstActualDownloadsTheReportAndTheCentralOfficeUsesTheMap() throws Exception {
         ReportingDataset.in(context);
         users.create(

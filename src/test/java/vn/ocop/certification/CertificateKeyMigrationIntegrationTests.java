@@ -31,6 +31,7 @@ import vn.ocop.shared.OcopClock;
  * their old signature signed statements (their printed QR codes still check) and drops the table.
  */
 @IntegrationTest
+@org.junit.jupiter.api.parallel.ResourceLock(vn.ocop.SharedState.SIGNING_KEY) // its signing_key table, for a moment
 class CertificateKeyMigrationIntegrationTests {
 
     @Autowired

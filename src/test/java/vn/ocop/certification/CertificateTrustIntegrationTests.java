@@ -91,6 +91,8 @@ class CertificateTrustIntegrationTests {
     }
 
     @Test
+    @org.junit.jupiter.api.parallel.ResourceLock(
+            vn.ocop.SharedState.SIGNING_KEY) // no signing_key table of the migration test
     void theSigningKeyLivesInAnOwnerOnlyKeyStoreAndNotInTheDatabase() throws Exception {
         Certificate certificate = issued().province("Khô cá lóc thử khóa", LocalDate.of(2026, 3, 2));
 

@@ -39,6 +39,7 @@ import vn.ocop.producer.ProducerRegistry;
 import vn.ocop.product.ProductDetails;
 import vn.ocop.product.ProductRegistry;
 import vn.ocop.product.ProductView;
+import vn.ocop.shared.OcopClock;
 import vn.ocop.shared.OcopException;
 
 /** From a council result to a signed certificate, its PDF and QR, public verification, revocation and expiry. */
@@ -271,22 +272,40 @@ class CertificationIntegrationTests {
     void expiryMarksCertificatesOnceEvenWhenTheJobRunsTwice() {
         long dossier = rated("Nước mắm thử hết hạn", List.of(new BigDecimal("55")), 3);
         awaitCandidate(dossier, "PENDING");
-        Certificate certificate =
-                certification.issue(decision(dossier), province).get(0);
-        // Still valid on its last day (other tests' certificates in the shared database may expire by then).
-        certification.expireDue(LocalDate.of(2029, 1, 31));
-        assertThat(certification.verify(certificate.number()).status()).isEqualTo(CertificateStatus.VALID);
-        int first = certification.expireDue(LocalDate.of(2029, 2, 1));
-        int second = certification.expireDue(LocalDate.of(2029, 2, 1));
+        // Decided long enough ago that its last day has passed: the job is run for days up to today only, so it never
+        // expires a certificate of another test class (side by side on this database) before its time.
+        LocalDate today = LocalDate.now(OcopClock.VIETNAM);
+        Certificate certificate = certification
+                .issue(decision(dossier, today.minusMonths(36).minusDays(2)), province)
+                .get(0);
+        LocalDate lastDay = certificate.expiresOn();
+        assertThat(lastDay).isBefore(today);
+        certification.expireDue(lastDay);
+        assertThat(storedStatus(certificate))
+                .as("the job run on its last day leaves it valid (the public check already says expired: it is today)")
+                .isEqualTo("VALID");
+        int first = certification.expireDue(lastDay.plusDays(1));
+        long version = jdbc.sql("SELECT version FROM certificate WHERE id = ?")
+                .param(certificate.id())
+                .query(Long.class)
+                .single();
+        certification.expireDue(lastDay.plusDays(1));
         assertThat(first).isGreaterThanOrEqualTo(1);
-        assertThat(second).isZero();
+        assertThat(storedStatus(certificate)).isEqualTo("EXPIRED");
         assertThat(certification.verify(certificate.number()).status()).isEqualTo(CertificateStatus.EXPIRED);
         assertThat(products.get(certificate.productId(), admin).rating()).isNull();
         assertThat(jdbc.sql("SELECT count(*) FROM certificate_event WHERE certificate_id = ? AND type = 'EXPIRED'")
                         .param(certificate.id())
                         .query(Long.class)
                         .single())
+                .as("expired once")
                 .isEqualTo(1);
+        assertThat(jdbc.sql("SELECT version FROM certificate WHERE id = ?")
+                        .param(certificate.id())
+                        .query(Long.class)
+                        .single())
+                .as("the second run left it alone")
+                .isEqualTo(version);
     }
 
     private long rated(String productName, List<BigDecimal> totals, int star) {
@@ -365,13 +384,29 @@ class CertificationIntegrationTests {
      * backdated: a decision is never dated before the council's result).
      */
     private Certification.IssueDecision decision(long dossier) {
-        jdbc.sql(
-                        "UPDATE certification_candidate SET created_at = TIMESTAMPTZ '2026-01-02 09:00+07' WHERE dossier_id = ?")
-                .param(dossier)
+        return decision(dossier, LocalDate.of(2026, 1, 31));
+    }
+
+    private String storedStatus(Certificate certificate) {
+        return jdbc.sql("SELECT status FROM certificate WHERE id = ?")
+                .param(certificate.id())
+                .query(String.class)
+                .single();
+    }
+
+    /** A recognition decision of {@code decidedOn}, the council's result dated a month before it. */
+    private Certification.IssueDecision decision(long dossier, LocalDate decidedOn) {
+        jdbc.sql("UPDATE certification_candidate SET created_at = ? WHERE dossier_id = ?")
+                .params(
+                        java.sql.Timestamp.from(decidedOn
+                                .minusMonths(1)
+                                .atStartOfDay(OcopClock.VIETNAM)
+                                .toInstant()),
+                        dossier)
                 .update();
         return new Certification.IssueDecision(
                 "QĐ " + SEQ.incrementAndGet() + "/QĐ-UBND",
-                LocalDate.of(2026, 1, 31),
+                decidedOn,
                 "Chủ tịch UBND tỉnh Đồng Tháp",
                 List.of(dossier));
     }

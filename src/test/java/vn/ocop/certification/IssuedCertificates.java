@@ -44,8 +44,13 @@ public record IssuedCertificates(
 
     /** A 4★ certificate decided by the province on {@code decidedOn} (valid 36 months from that day). */
     public Certificate province(String productName, LocalDate decidedOn) {
-        CurrentUser officer = TestUsers.provinceOfficer(RegistryFixtures.DONG_THAP);
-        long dossier = rated(productName, "PROVINCE", new BigDecimal("75"), 4, officer);
+        return province(productName, decidedOn, RegistryFixtures.DONG_THAP, RegistryFixtures.CAO_LANH);
+    }
+
+    /** The same, for a cooperative of {@code communeCode} in {@code provinceCode}, decided by that province. */
+    public Certificate province(String productName, LocalDate decidedOn, String provinceCode, String communeCode) {
+        CurrentUser officer = TestUsers.provinceOfficer(provinceCode);
+        long dossier = rated(productName, "PROVINCE", new BigDecimal("75"), 4, officer, provinceCode, communeCode);
         return issue(dossier, decidedOn, "QĐ-UBND", officer);
     }
 
@@ -56,7 +61,14 @@ public record IssuedCertificates(
     public Certificate ministry(String productName, LocalDate decidedOn) {
         CurrentUser officer = TestUsers.provinceOfficer(RegistryFixtures.DONG_THAP);
         CurrentUser central = TestUsers.centralOffice();
-        long provinceDossier = rated(productName, "PROVINCE", new BigDecimal("92"), 5, officer);
+        long provinceDossier = rated(
+                productName,
+                "PROVINCE",
+                new BigDecimal("92"),
+                5,
+                officer,
+                RegistryFixtures.DONG_THAP,
+                RegistryFixtures.CAO_LANH);
         EvaluationRound ministryRound = rounds.open(
                 new EvaluationRounds.OpenRound(
                         "Đợt Bộ " + SEQ.incrementAndGet(),
@@ -101,13 +113,17 @@ public record IssuedCertificates(
                 .get(0);
     }
 
-    private long rated(String productName, String level, BigDecimal total, int star, CurrentUser organiser) {
+    private long rated(
+            String productName,
+            String level,
+            BigDecimal total,
+            int star,
+            CurrentUser organiser,
+            String provinceCode,
+            String communeCode) {
         CurrentUser admin = TestUsers.admin();
         long producer = producers
-                .register(
-                        RegistryFixtures.aCooperative(
-                                "HTX nhắc hạn " + SEQ.incrementAndGet(), RegistryFixtures.CAO_LANH),
-                        admin)
+                .register(RegistryFixtures.aCooperative("HTX nhắc hạn " + SEQ.incrementAndGet(), communeCode), admin)
                 .id();
         long product = products.register(RegistryFixtures.aProduct(producer, productName, 12), admin)
                 .id();
@@ -115,12 +131,12 @@ public record IssuedCertificates(
                 new EvaluationRounds.OpenRound(
                         "Đợt nhắc hạn " + SEQ.incrementAndGet(),
                         level,
-                        "PROVINCE".equals(level) ? RegistryFixtures.DONG_THAP : null,
+                        "PROVINCE".equals(level) ? provinceCode : null,
                         2026,
                         LocalDate.of(2099, 4, 30),
                         LocalDate.of(2099, 6, 30)),
                 organiser);
-        CurrentUser commune = TestUsers.communeOfficer(RegistryFixtures.CAO_LANH);
+        CurrentUser commune = TestUsers.communeOfficer(communeCode);
         long dossier =
                 dossiers.create(round.id(), product, "FIRST", Map.of(), commune).id();
         fixtures.completeAndSubmit(dossier, commune);

@@ -33,6 +33,7 @@ import vn.ocop.shared.OcopException;
  * plan, and the API shapes.
  */
 @IntegrationTest
+@org.junit.jupiter.api.parallel.ResourceLock(vn.ocop.SharedState.PLANS_OF_44) // adopts plans of 44 for this year
 class PlanIntegrationTests {
 
     @Autowired

@@ -28,6 +28,9 @@ class ReportFiguresIntegrationTests {
     @Autowired
     ReportFigures figures;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
     private final CurrentUser central = TestUsers.centralOffice();
     private ReportingDataset data;
 
@@ -162,10 +165,18 @@ class ReportFiguresIntegrationTests {
     @Test
     void provincesAddUpToTheNationInBothEditions() {
         LocalDate day = LocalDate.of(2026, 12, 1);
+        // Both readings from one snapshot: other test classes issue certificates meanwhile.
+        record Reading(ReportFigures.Comparison comparison, Summary nation) {}
+        org.springframework.transaction.support.TransactionTemplate snapshot =
+                new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+        snapshot.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
         for (String edition : new String[] {"current", "legacy"}) {
-            ReportFigures.Comparison comparison =
-                    figures.provinces(new ReportFigures.Query(null, edition, day, null, null), central);
-            Summary nation = summary(null, edition, day, null, null);
+            Reading reading = snapshot.execute(t -> new Reading(
+                    figures.provinces(new ReportFigures.Query(null, edition, day, null, null), central),
+                    summary(null, edition, day, null, null)));
+            ReportFigures.Comparison comparison = reading.comparison();
+            Summary nation = reading.nation();
             assertThat(comparison.provinces()).hasSize(edition.equals("current") ? 34 : 63);
             assertThat(comparison.provinces().stream()
                             .mapToLong(ReportFigures.ProvinceLine::certifiedProducts)

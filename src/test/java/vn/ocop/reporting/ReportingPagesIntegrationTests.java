@@ -25,6 +25,7 @@ import vn.ocop.identity.CurrentUser;
  * another jurisdiction refused, downloads in both formats, the legacy scheme and the comparison of provinces.
  */
 @IntegrationTest
+@org.junit.jupiter.api.parallel.ResourceLock(vn.ocop.SharedState.PLANS_OF_44) // adopts plans of 44 for this year
 class ReportingPagesIntegrationTests {
 
     @Autowired
