@@ -150,8 +150,10 @@ class DossierActionsIntegrationTests {
         List<String> mismatches = new ArrayList<>();
         Set<DossierAction> everAccepted = EnumSet.noneOf(DossierAction.class);
         for (var state : states.entrySet()) {
+            // One dossier in this state for everyone in turn: a refused action leaves it as it was (the security
+            // suite checks that refused calls write nothing), an accepted one is followed by a fresh dossier.
+            long dossier = state.getValue().getAsLong();
             for (var person : people.entrySet()) {
-                long dossier = state.getValue().getAsLong();
                 Set<DossierAction> rendered = rendered(dossier, person.getValue());
                 Set<DossierAction> service = serviceActions(dossier, person.getValue());
                 Set<DossierAction> accepted = EnumSet.noneOf(DossierAction.class);
