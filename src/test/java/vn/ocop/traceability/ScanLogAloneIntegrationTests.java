@@ -11,15 +11,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.ocop.IntegrationTest;
-import vn.ocop.producer.ProducerRegistry;
-import vn.ocop.product.ProductRegistry;
 import vn.ocop.shared.OcopException;
 
 /**
@@ -32,16 +29,7 @@ import vn.ocop.shared.OcopException;
 class ScanLogAloneIntegrationTests {
 
     @Autowired
-    ProducerRegistry producers;
-
-    @Autowired
-    ProductRegistry products;
-
-    @Autowired
-    Lots lots;
-
-    @Autowired
-    StampBatches batches;
+    TraceFixtures fixtures;
 
     @Autowired
     JdbcClient jdbc;
@@ -54,13 +42,6 @@ class ScanLogAloneIntegrationTests {
 
     @Autowired
     ScanLog scanLog;
-
-    TraceFixtures fixtures;
-
-    @BeforeEach
-    void fixtures() {
-        fixtures = new TraceFixtures(producers, products, lots, batches, jdbc);
-    }
 
     @Test
     void unknownAndMalformedCodesGetAFriendly404AndAreLogged() throws Exception {

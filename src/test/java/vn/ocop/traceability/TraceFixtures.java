@@ -22,8 +22,9 @@ import vn.ocop.traceability.LotCommands.Unit;
 /**
  * Certified products, lots and stamps for tests, through the modules' services: a cooperative in Phường Cao Lãnh
  * (Đồng Tháp, 82) whose product carries a 4★ certificate recorded from paper (imported rating), unless a test brings a
- * product certified on the platform.
+ * product certified on the platform. A bean of the test context (autowire it), or built by hand from the services.
  */
+@org.springframework.stereotype.Component
 record TraceFixtures(
         ProducerRegistry producers, ProductRegistry products, Lots lots, StampBatches batches, JdbcClient jdbc) {
 
