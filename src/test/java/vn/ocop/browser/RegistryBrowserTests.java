@@ -36,7 +36,7 @@ class RegistryBrowserTests extends BrowserTest {
 
     @Test
     void administratorRegistersAProducerAndAProductWithAPhoto() throws Exception {
-        logInAsAdministrator();
+        login("admin", "admin-test-password-1");
 
         browser.get(url("/producers"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Chủ thể OCOP");
@@ -142,14 +142,6 @@ class RegistryBrowserTests extends BrowserTest {
         screenshotFullPage("products-list-mobile");
         browser.get(url("/producers/new"));
         screenshotFullPage("producer-form-mobile");
-    }
-
-    private void logInAsAdministrator() {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys("admin-test-password-1");
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        waitFor(ExpectedConditions.urlContains("/dashboard"));
     }
 
     private static BufferedImage aPhoto(int width, int height) {

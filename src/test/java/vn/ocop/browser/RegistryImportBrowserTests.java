@@ -101,11 +101,7 @@ class RegistryImportBrowserTests extends BrowserTest {
             workbook.finish();
         }
 
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys("admin-test-password-1");
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        waitFor(ExpectedConditions.urlContains("/dashboard"));
+        login("admin", "admin-test-password-1");
 
         browser.findElement(By.linkText("Nhập từ bảng tính")).click();
         waitFor(ExpectedConditions.urlContains("/registry/import"));
