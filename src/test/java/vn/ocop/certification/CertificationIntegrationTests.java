@@ -281,17 +281,15 @@ class CertificationIntegrationTests {
         LocalDate lastDay = certificate.expiresOn();
         assertThat(lastDay).isBefore(today);
         certification.expireDue(lastDay);
-        assertThat(storedStatus(certificate))
+        assertThat(certification.get(certificate.number(), province).storedStatus())
                 .as("the job run on its last day leaves it valid (the public check already says expired: it is today)")
-                .isEqualTo("VALID");
+                .isEqualTo(CertificateStatus.VALID);
         int first = certification.expireDue(lastDay.plusDays(1));
-        long version = jdbc.sql("SELECT version FROM certificate WHERE id = ?")
-                .param(certificate.id())
-                .query(Long.class)
-                .single();
+        long version = version(certificate);
         certification.expireDue(lastDay.plusDays(1));
         assertThat(first).isGreaterThanOrEqualTo(1);
-        assertThat(storedStatus(certificate)).isEqualTo("EXPIRED");
+        assertThat(certification.get(certificate.number(), province).storedStatus())
+                .isEqualTo(CertificateStatus.EXPIRED);
         assertThat(certification.verify(certificate.number()).status()).isEqualTo(CertificateStatus.EXPIRED);
         assertThat(products.get(certificate.productId(), admin).rating()).isNull();
         assertThat(jdbc.sql("SELECT count(*) FROM certificate_event WHERE certificate_id = ? AND type = 'EXPIRED'")
@@ -300,12 +298,7 @@ class CertificationIntegrationTests {
                         .single())
                 .as("expired once")
                 .isEqualTo(1);
-        assertThat(jdbc.sql("SELECT version FROM certificate WHERE id = ?")
-                        .param(certificate.id())
-                        .query(Long.class)
-                        .single())
-                .as("the second run left it alone")
-                .isEqualTo(version);
+        assertThat(version(certificate)).as("the second run left it alone").isEqualTo(version);
     }
 
     private long rated(String productName, List<BigDecimal> totals, int star) {
@@ -387,23 +380,17 @@ class CertificationIntegrationTests {
         return decision(dossier, LocalDate.of(2026, 1, 31));
     }
 
-    private String storedStatus(Certificate certificate) {
-        return jdbc.sql("SELECT status FROM certificate WHERE id = ?")
+    /** The row's version, which every change of a certificate raises (not part of the module's model). */
+    private long version(Certificate certificate) {
+        return jdbc.sql("SELECT version FROM certificate WHERE id = ?")
                 .param(certificate.id())
-                .query(String.class)
+                .query(Long.class)
                 .single();
     }
 
     /** A recognition decision of {@code decidedOn}, the council's result dated a month before it. */
     private Certification.IssueDecision decision(long dossier, LocalDate decidedOn) {
-        jdbc.sql("UPDATE certification_candidate SET created_at = ? WHERE dossier_id = ?")
-                .params(
-                        java.sql.Timestamp.from(decidedOn
-                                .minusMonths(1)
-                                .atStartOfDay(OcopClock.VIETNAM)
-                                .toInstant()),
-                        dossier)
-                .update();
+        IssuedCertificates.councilResultMonthBefore(jdbc, dossier, decidedOn);
         return new Certification.IssueDecision(
                 "QĐ " + SEQ.incrementAndGet() + "/QĐ-UBND",
                 decidedOn,

@@ -93,15 +93,7 @@ public record IssuedCertificates(
                                         .query(String.class)
                                         .optional())
                                 .contains("PENDING"));
-        // The council's result is dated a month before the decision (a decision never precedes it).
-        jdbc.sql("UPDATE certification_candidate SET created_at = ? WHERE dossier_id = ?")
-                .params(
-                        java.sql.Timestamp.from(decidedOn
-                                .minusMonths(1)
-                                .atStartOfDay(vn.ocop.shared.OcopClock.VIETNAM)
-                                .toInstant()),
-                        dossier)
-                .update();
+        councilResultMonthBefore(jdbc, dossier, decidedOn);
         return certification
                 .issue(
                         new Certification.IssueDecision(
@@ -111,6 +103,18 @@ public record IssuedCertificates(
                                 List.of(dossier)),
                         actor)
                 .get(0);
+    }
+
+    /** Dates the dossier's council result a month before {@code decidedOn}: a decision never precedes its result. */
+    static void councilResultMonthBefore(JdbcClient jdbc, long dossier, LocalDate decidedOn) {
+        jdbc.sql("UPDATE certification_candidate SET created_at = ? WHERE dossier_id = ?")
+                .params(
+                        java.sql.Timestamp.from(decidedOn
+                                .minusMonths(1)
+                                .atStartOfDay(vn.ocop.shared.OcopClock.VIETNAM)
+                                .toInstant()),
+                        dossier)
+                .update();
     }
 
     private long rated(
