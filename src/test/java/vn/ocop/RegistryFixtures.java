@@ -17,13 +17,25 @@ public final class RegistryFixtures {
     public static final String BA_DINH = "00004";
     public static final String DONG_THAP = "82";
 
-    /**
-     * Phường Hạc Thành (Tỉnh Thanh Hóa, 38): no other test class works there, so a test that counts a whole province's
-     * figures before and after a change (while other classes run side by side) takes it.
+    /*
+     * Provinces each taken by one test class that counts a whole province's figures before and after a change, while
+     * other classes run side by side (decision 0034). A class that needs one takes a province no constant here names.
      */
+
+    /** Phường Hạc Thành, Tỉnh Thanh Hóa (38): the catalog's figures by province (CatalogIntegrationTests). */
     public static final String HAC_THANH = "14797";
 
     public static final String THANH_HOA = "38";
+
+    /**
+     * Phường Bạc Liêu, Tỉnh Cà Mau (96): buyer inquiries per province (BuyerInquiriesIntegrationTests, which compares
+     * with Vĩnh Long, 86), and an officer's inbox (NotificationsIntegrationTests; inquiries notify producers only).
+     */
+    public static final String BAC_LIEU = "31825";
+
+    public static final String CA_MAU = "96";
+
+    public static final String VINH_LONG = "86";
 
     private static final AtomicLong TAX = new AtomicLong(8_200_000_000L + (System.nanoTime() % 1000) * 100_000L);
 

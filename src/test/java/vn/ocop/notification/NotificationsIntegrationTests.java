@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import vn.ocop.IntegrationTest;
+import vn.ocop.RegistryFixtures;
 import vn.ocop.TestUsers;
 import vn.ocop.identity.CreateUser;
 import vn.ocop.identity.CurrentUser;
@@ -192,8 +193,15 @@ class NotificationsIntegrationTests {
     private CurrentUser user() {
         String username = "thong-bao-" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100_000;
         UserSummary created = users.create(
-                new CreateUser(username, "Người dùng " + username, null, Role.PROVINCE_OFFICER, "96", "Mat-khau-2026!"),
+                new CreateUser(
+                        username,
+                        "Người dùng " + username,
+                        null,
+                        Role.PROVINCE_OFFICER,
+                        RegistryFixtures.CA_MAU,
+                        "Mat-khau-2026!"),
                 TestUsers.admin());
-        return new CurrentUser(created.id(), created.username(), created.displayName(), created.role(), "96", null);
+        return new CurrentUser(
+                created.id(), created.username(), created.displayName(), created.role(), RegistryFixtures.CA_MAU, null);
     }
 }

@@ -198,25 +198,26 @@ class BuyerInquiriesIntegrationTests {
                         OcopException.class, e -> assertThat(e.errorCode()).isEqualTo(CommonError.RATE_LIMITED));
     }
 
-    /** Phường Bạc Liêu, province 96 (Cà Mau). */
-    private static final String BAC_LIEU = "31825";
-
     @Test
     void provinceOfficersSeeTheirProvincesCountsOnly() throws Exception {
         // Provinces no other test class works in (Cà Mau, Vĩnh Long): classes running beside this one send
         // inquiries too, and the counts are per province.
-        ProductView product = fixtures.listed("Bưởi da xanh " + CatalogFixtures.uniqueWord(), BAC_LIEU);
-        CurrentUser caMau = TestUsers.provinceOfficer("96");
+        ProductView product =
+                fixtures.listed("Bưởi da xanh " + CatalogFixtures.uniqueWord(), RegistryFixtures.BAC_LIEU);
+        CurrentUser caMau = TestUsers.provinceOfficer(RegistryFixtures.CA_MAU);
         int year = java.time.LocalDate.now(vn.ocop.shared.OcopClock.VIETNAM).getYear();
         long before = inquiries.figures(caMau, year).total();
-        long vinhLongBefore =
-                inquiries.figures(TestUsers.provinceOfficer("86"), year).total();
+        long vinhLongBefore = inquiries
+                .figures(TestUsers.provinceOfficer(RegistryFixtures.VINH_LONG), year)
+                .total();
         inquiries.send(request(product.id(), "count-" + SEQ.incrementAndGet() + "@example.vn"), address());
         assertThat(inquiries.figures(caMau, year).total()).isEqualTo(before + 1);
-        assertThat(inquiries.figures(TestUsers.provinceOfficer("86"), year).total())
+        assertThat(inquiries
+                        .figures(TestUsers.provinceOfficer(RegistryFixtures.VINH_LONG), year)
+                        .total())
                 .isEqualTo(vinhLongBefore);
         assertThat(inquiries.figures(TestUsers.centralOffice(), year).byProvince())
-                .containsKey("96");
+                .containsKey(RegistryFixtures.CA_MAU);
         CurrentUser dongThap = TestUsers.provinceOfficer("82");
         assertThatThrownBy(() -> inquiries.figures(TestUsers.communeOfficer(RegistryFixtures.CAO_LANH), year))
                 .isInstanceOf(OcopException.class);
