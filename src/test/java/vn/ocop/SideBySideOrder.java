@@ -1,8 +1,6 @@
 package vn.ocop;
 
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import org.junit.jupiter.api.ClassDescriptor;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.ClassOrdererContext;
@@ -30,35 +28,22 @@ public final class SideBySideOrder implements ClassOrderer {
 
     @Override
     public void orderClasses(ClassOrdererContext context) {
-        List<ClassDescriptor> first = new ArrayList<>();
-        List<ClassDescriptor> middle = new ArrayList<>();
-        List<ClassDescriptor> turns = new ArrayList<>();
-        List<ClassDescriptor> last = new ArrayList<>();
-        for (ClassDescriptor descriptor : context.getClassDescriptors()) {
-            boolean longRunning = descriptor.isAnnotated(LongRunning.class);
-            if (descriptor.findRepeatableAnnotations(ResourceLock.class).stream()
-                    .anyMatch(lock -> lock.value().equals(SharedState.CHROMIUM))) {
-                turns.add(descriptor);
-            } else if (longRunning && !usesSpring(descriptor.getTestClass())) {
-                last.add(descriptor);
-            } else if (longRunning) {
-                first.add(descriptor);
-            } else {
-                middle.add(descriptor);
-            }
+        context.getClassDescriptors()
+                .sort(Comparator.comparingInt(SideBySideOrder::place)
+                        .thenComparing(d -> d.getTestClass().getName()));
+    }
+
+    /** The class's place in the list above, as a number: within one place, classes go by name. */
+    private static int place(ClassDescriptor descriptor) {
+        boolean longRunning = descriptor.isAnnotated(LongRunning.class);
+        if (descriptor.findRepeatableAnnotations(ResourceLock.class).stream()
+                .anyMatch(lock -> lock.value().equals(SharedState.CHROMIUM))) {
+            return longRunning ? 3 : 2;
         }
-        Comparator<ClassDescriptor> byName =
-                Comparator.comparing(d -> d.getTestClass().getName());
-        first.sort(byName);
-        middle.sort(byName);
-        turns.sort(Comparator.comparing((ClassDescriptor d) -> d.isAnnotated(LongRunning.class))
-                .thenComparing(byName));
-        last.sort(byName);
-        List<ClassDescriptor> ordered = new ArrayList<>(first);
-        ordered.addAll(middle);
-        ordered.addAll(turns);
-        ordered.addAll(last);
-        context.getClassDescriptors().sort(Comparator.comparingInt(ordered::indexOf));
+        if (!longRunning) {
+            return 1;
+        }
+        return usesSpring(descriptor.getTestClass()) ? 0 : 4;
     }
 
     private static boolean usesSpring(Class<?> testClass) {

@@ -84,7 +84,8 @@ public class PdfDocuments {
         }
     }
 
-    private static InputStream font(String name) {
+    /** A bundled font, by file name ({@code NotoSans-Regular.ttf}). */
+    static InputStream font(String name) {
         InputStream in = PdfDocuments.class.getResourceAsStream("/fonts/" + name);
         if (in == null) {
             throw new IllegalStateException("missing font " + name);

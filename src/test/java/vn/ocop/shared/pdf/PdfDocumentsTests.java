@@ -56,7 +56,7 @@ class PdfDocumentsTests {
         String lower = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ";
         String letters = lower + lower.toUpperCase(Locale.ROOT);
         for (String name : java.util.List.of("NotoSans-Regular.ttf", "NotoSans-Bold.ttf")) {
-            try (java.io.InputStream in = PdfDocuments.class.getResourceAsStream("/fonts/" + name);
+            try (java.io.InputStream in = PdfDocuments.font(name);
                     org.apache.fontbox.ttf.TrueTypeFont font = new org.apache.fontbox.ttf.TTFParser()
                             .parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(in))) {
                 assertThat(font.getTableMap()).as(name).doesNotContainKey("GSUB");
